@@ -1,0 +1,53 @@
+// Shared helpers for the core tests: a configured widget state and wallet answers.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/reducer.h"
+#include "core/state.h"
+
+namespace acw::test {
+
+inline const char* kToken = "0x62b8b11039fcfe5ab0c56e502b1c372a3d2a9c7a";
+inline const char* kAlice = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+inline const char* kBob = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+constexpr uint64_t kChain = 31337;
+
+inline State configured_state() {
+  State s;
+  s.config.chain_id = kChain;
+  s.config.chain_name = "Anvil (local)";
+  s.config.token_address = kToken;
+  s.config.rpc_url = "http://127.0.0.1:8545";
+  return s;
+}
+
+// The last wallet effect in `effects` (fails the test when there is none).
+inline const Effect* last_wallet(const std::vector<Effect>& effects) {
+  for (auto it = effects.rbegin(); it != effects.rend(); ++it) {
+    if (it->kind == EffectKind::wallet) return &*it;
+  }
+  return nullptr;
+}
+
+// "0x" + 64 hex digits holding `value`.
+inline std::string word(uint64_t value) {
+  static const char* hex = "0123456789abcdef";
+  std::string w(64, '0');
+  for (int i = 63; value && i >= 0; --i, value >>= 4) w[i] = hex[value & 15];
+  return "0x" + w;
+}
+
+// Drives a state from start to connected on `chain` with `balance_wei`; returns last effects.
+inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) {
+  State s = configured_state();
+  auto fx = reduce(s, Event::start(true));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array()));  // eth_accounts: none
+  fx = reduce(s, Event::click("connect"));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, chain_id_hex(chain)));
+  if (chain == kChain) reduce(s, Event::wallet_ok(last_wallet(fx)->id, word(balance_wei)));
+  return s;
+}
+
+}  // namespace acw::test

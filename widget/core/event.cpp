@@ -1,0 +1,133 @@
+#include "event.h"
+
+namespace acw {
+
+Event Event::start(bool wallet_found) {
+  Event e;
+  e.type = EventType::start;
+  e.wallet_found = wallet_found;
+  return e;
+}
+
+Event Event::click(std::string id) {
+  Event e;
+  e.type = EventType::click;
+  e.id = std::move(id);
+  return e;
+}
+
+Event Event::input(std::string id, std::string text) {
+  Event e;
+  e.type = EventType::input;
+  e.id = std::move(id);
+  e.text = std::move(text);
+  return e;
+}
+
+Event Event::wallet_ok(int effect_id, json result) {
+  Event e;
+  e.type = EventType::wallet_result;
+  e.effect_id = effect_id;
+  e.ok = true;
+  e.result = std::move(result);
+  return e;
+}
+
+Event Event::wallet_error(int effect_id, int code, std::string message) {
+  Event e;
+  e.type = EventType::wallet_result;
+  e.effect_id = effect_id;
+  e.ok = false;
+  e.error = WalletError{code, std::move(message)};
+  return e;
+}
+
+Event Event::accounts_changed(json accounts) {
+  Event e;
+  e.type = EventType::accounts_changed;
+  e.result = std::move(accounts);
+  return e;
+}
+
+Event Event::chain_changed(json chain_id) {
+  Event e;
+  e.type = EventType::chain_changed;
+  e.result = std::move(chain_id);
+  return e;
+}
+
+Event Event::disconnected() {
+  Event e;
+  e.type = EventType::wallet_disconnected;
+  return e;
+}
+
+namespace {
+
+constexpr size_t kMaxIdLength = 64;
+constexpr size_t kMaxInputLength = 256;  // longer text is refused, not truncated
+
+Parsed<std::string> string_field(const json& obj, const char* key, size_t max_len) {
+  if (!obj.contains(key)) return Parsed<std::string>::fail(std::string(key) + " is missing");
+  const json& v = obj.at(key);
+  if (!v.is_string()) return Parsed<std::string>::fail(std::string(key) + " must be a string");
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > max_len) return Parsed<std::string>::fail(std::string(key) + " is too long");
+  return Parsed<std::string>::good(s);
+}
+
+}  // namespace
+
+Parsed<Event> parse_event(std::string_view text) {
+  auto doc = parse_json(text, 64 * 1024);
+  if (!doc.ok()) return Parsed<Event>::fail(doc.error);
+  const json& j = *doc.value;
+  if (!j.is_object()) return Parsed<Event>::fail("event must be a JSON object");
+  auto type = string_field(j, "type", 32);
+  if (!type.ok()) return Parsed<Event>::fail(type.error);
+  const std::string& t = *type.value;
+
+  if (t == "start") {
+    if (!j.contains("wallet") || !j.at("wallet").is_boolean()) {
+      return Parsed<Event>::fail("start needs a boolean wallet");
+    }
+    return Parsed<Event>::good(Event::start(j.at("wallet").get<bool>()));
+  }
+  if (t == "click") {
+    auto id = string_field(j, "id", kMaxIdLength);
+    if (!id.ok()) return Parsed<Event>::fail(id.error);
+    return Parsed<Event>::good(Event::click(*id.value));
+  }
+  if (t == "input") {
+    auto id = string_field(j, "id", kMaxIdLength);
+    if (!id.ok()) return Parsed<Event>::fail(id.error);
+    auto txt = string_field(j, "text", kMaxInputLength);
+    if (!txt.ok()) return Parsed<Event>::fail(txt.error);
+    return Parsed<Event>::good(Event::input(*id.value, *txt.value));
+  }
+  if (t == "accountsChanged") {
+    if (!j.contains("accounts")) return Parsed<Event>::fail("accounts is missing");
+    return Parsed<Event>::good(Event::accounts_changed(j.at("accounts")));
+  }
+  if (t == "chainChanged") {
+    if (!j.contains("chainId")) return Parsed<Event>::fail("chainId is missing");
+    return Parsed<Event>::good(Event::chain_changed(j.at("chainId")));
+  }
+  if (t == "disconnect") return Parsed<Event>::good(Event::disconnected());
+  return Parsed<Event>::fail("unknown event type");
+}
+
+Parsed<Event> parse_wallet_answer(int effect_id, std::string_view text) {
+  auto doc = parse_json(text);
+  if (!doc.ok()) return Parsed<Event>::fail(doc.error);
+  const json& j = *doc.value;
+  if (!j.is_object()) return Parsed<Event>::fail("answer must be a JSON object");
+  if (j.contains("error")) {
+    WalletError err = parse_wallet_error(j.at("error"));
+    return Parsed<Event>::good(Event::wallet_error(effect_id, err.code, err.message));
+  }
+  if (!j.contains("result")) return Parsed<Event>::fail("answer needs result or error");
+  return Parsed<Event>::good(Event::wallet_ok(effect_id, j.at("result")));
+}
+
+}  // namespace acw

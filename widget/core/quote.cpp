@@ -1,0 +1,51 @@
+#include "quote.h"
+
+namespace acw {
+
+char decimal_separator(const std::string& locale) {
+  return locale.rfind("es", 0) == 0 ? ',' : '.';
+}
+
+namespace {
+
+// ceil(min_micro_usd * 1e18 / price): the least wei whose principal reaches the minimum.
+std::optional<uint128> minimum_wei_for(uint128 min_micro_usd, uint128 price) {
+  if (price == 0) return std::nullopt;
+  auto scaled = checked_mul(min_micro_usd, kWeiPerG);
+  if (!scaled) return std::nullopt;
+  return *scaled / price + (*scaled % price != 0 ? 1 : 0);
+}
+
+bool is_first_deposit(const State& s) { return !s.credits.known || (s.credits.remaining_micro_usd == 0 && s.credits.used_micro_usd == 0); }
+
+}  // namespace
+
+BuyQuote buy_quote(const State& s) {
+  BuyQuote q;
+  q.amount = parse_amount_input(s.purchase.amount_text, decimal_separator(s.config.locale));
+  q.entered = q.amount.error != AmountError::empty;
+  if (!q.amount.wei) return q;
+  const uint128 wei = *q.amount.wei;
+
+  if (s.backend.price_micro_usd_per_g) {
+    const uint128 price = *s.backend.price_micro_usd_per_g;
+    auto principal = principal_micro_usd(wei, price);
+    auto bonus = principal ? bonus_micro_usd(*principal, s.backend.deposit_bonus_bps) : std::nullopt;
+    if (principal && bonus) {
+      q.priced = true;
+      q.principal_micro_usd = *principal;
+      q.bonus_micro_usd = *bonus;
+    }
+    if (is_first_deposit(s) && s.backend.min_first_deposit_micro_usd > 0) {
+      q.minimum_wei = minimum_wei_for(s.backend.min_first_deposit_micro_usd, price);
+      q.below_minimum = q.priced && q.principal_micro_usd < s.backend.min_first_deposit_micro_usd;
+    }
+  }
+  if (s.wallet.balance_wei) {
+    const uint128 balance = *s.wallet.balance_wei;
+    q.exceeds_balance = wei > balance || (q.below_minimum && q.minimum_wei && *q.minimum_wei > balance);
+  }
+  return q;
+}
+
+}  // namespace acw

@@ -1,0 +1,25 @@
+// What the typed amount buys: parsed wei, credits and bonus from the backend's price, and the
+// checks against the minimum and the G$ balance. Pure function of State.
+#pragma once
+#include <optional>
+
+#include "amount_input.h"
+#include "state.h"
+
+namespace acw {
+
+struct BuyQuote {
+  bool entered = false;   // something other than spaces was typed
+  AmountParse amount;     // the parse of what was typed
+  bool priced = false;    // the backend's price is known
+  uint128 principal_micro_usd = 0;
+  uint128 bonus_micro_usd = 0;
+  bool below_minimum = false;    // first deposit under the backend's minimum
+  bool exceeds_balance = false;  // amount (or the minimum) is more than the G$ balance
+  std::optional<uint128> minimum_wei;  // smallest amount that meets the minimum (rounded up)
+};
+
+char decimal_separator(const std::string& locale);
+BuyQuote buy_quote(const State& state);
+
+}  // namespace acw

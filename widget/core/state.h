@@ -1,0 +1,117 @@
+// Everything the widget knows, as independent facets. The one reported state name is
+// derived from these by derive_state_name() (SPEC.md §1 precedence); nothing stores it.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "config.h"
+#include "money.h"
+#include "state_name.h"
+
+namespace acw {
+
+enum class WalletPhase {
+  starting,      // before the shim has looked for a wallet
+  no_wallet,     // no EIP-1193 provider on the page
+  disconnected,  // a wallet exists, no account shared
+  connecting,    // eth_requestAccounts / eth_chainId in flight
+  connected,     // account and chain known
+};
+
+struct WalletFacet {
+  WalletPhase phase = WalletPhase::starting;
+  std::string account;   // lower-case address while connected
+  uint64_t chain_id = 0;
+  std::optional<uint128> balance_wei;  // G$ balance; unset while unknown
+  bool balance_loading = false;
+  bool switching_chain = false;        // wallet_switch/addEthereumChain in flight
+};
+
+enum class View { buy, stream, usage, api_key };
+enum class PayMode { once, stream };
+
+struct PurchaseFacet {
+  PayMode mode = PayMode::once;
+  std::string amount_text;          // what the person typed (Buy once)
+  std::string monthly_amount_text;  // what the person typed (Stream)
+};
+
+enum class PaymentPhase { none, awaiting_wallet, on_chain, crediting, confirmed, failed };
+
+struct PaymentFacet {
+  PaymentPhase phase = PaymentPhase::none;
+  std::string tx_hash;
+  uint128 amount_wei = 0;
+  uint128 credited_micro_usd = 0;
+  std::string failure;  // plain-words reason when failed
+};
+
+enum class BackendHealth { unknown, ok, unavailable };
+
+struct BackendFacet {
+  BackendHealth health = BackendHealth::unknown;
+  std::optional<uint128> price_micro_usd_per_g;  // unset: no backend configured / loaded
+  uint32_t deposit_bonus_bps = 0;
+  uint32_t stream_bonus_bps = 0;
+  uint128 min_first_deposit_micro_usd = 0;
+  uint128 min_stream_micro_usd_per_month = 0;
+  uint128 min_credit_micro_usd = 0;  // "below the backend's minimum" for insufficient_ai_credits
+};
+
+struct CreditsFacet {
+  bool known = false;
+  uint128 remaining_micro_usd = 0;
+  uint128 used_micro_usd = 0;
+};
+
+enum class StreamPhase { none, active, paused, stopped };
+
+struct StreamFacet {
+  StreamPhase phase = StreamPhase::none;
+  bool editing = false;  // the setup form is open (new stream or "Change rate")
+  uint128 flow_rate_wei_per_second = 0;
+  std::string end_reason;  // "user" | "liquidated" when stopped
+};
+
+struct UsageFacet {
+  uint64_t count = 0;  // usage entries recorded for the account
+};
+
+enum class NoticeKind { none, info, error };
+
+// One message at a time, so an error is never shown twice.
+struct Notice {
+  NoticeKind kind = NoticeKind::none;
+  std::string text;
+};
+
+// What an in-flight effect is for, so its answer can be routed (and dropped when stale).
+enum class Purpose { read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain };
+
+struct InFlight {
+  Purpose purpose;
+  uint64_t epoch;  // State::epoch when sent; an answer from an older epoch is stale
+};
+
+struct State {
+  Config config;
+  std::string config_error;
+  WalletFacet wallet;
+  View view = View::buy;
+  PurchaseFacet purchase;
+  PaymentFacet payment;
+  BackendFacet backend;
+  CreditsFacet credits;
+  StreamFacet stream;
+  UsageFacet usage;
+  Notice notice;
+
+  uint64_t epoch = 0;  // bumped on every account or chain change
+  int next_effect_id = 1;
+  std::map<int, InFlight> in_flight;
+  std::optional<StateName> last_reported;  // for state-change events
+};
+
+}  // namespace acw

@@ -1,0 +1,104 @@
+// Every user-facing text, one table per locale. Placeholders are positional, fmt style: {0}, {1}.
+#pragma once
+#include <string>
+
+namespace acw {
+
+struct Strings {
+  // disconnected
+  const char* title;
+  const char* intro;
+  const char* connect;
+  const char* connecting;
+  const char* no_wallet;
+  // wallet errors
+  const char* err_rejected;        // 4001
+  const char* err_pending;         // -32002
+  const char* err_unauthorized;    // 4100
+  const char* err_unsupported;     // 4200
+  const char* err_disconnected;    // 4900 / 4901
+  const char* err_generic;         // {0}=message {1}=code
+  const char* err_bad_answer;      // {0}=detail
+  const char* no_account_shared;
+  const char* balance_failed;      // {0}=reason
+  const char* add_chain_manually;  // {0}=chain
+  const char* config_error;        // {0}=detail
+  // unsupported_chain
+  const char* wrong_chain;         // {0}=current {1}=wanted
+  const char* switch_to;           // {0}=chain
+  const char* confirm_in_wallet;
+  // connected
+  const char* account;             // {0}=address
+  const char* disconnect;
+  const char* balance_label;
+  const char* loading;
+  const char* retry;
+  const char* dismiss;
+  const char* mode_once;
+  const char* mode_stream;
+  const char* amount_hint;
+  const char* pay;
+  const char* pay_needs_amount;
+  const char* pay_needs_backend;
+  const char* quote_line;          // {0}=amount {1}=credits
+  const char* quote_bonus;         // {0}=bonus
+  const char* quote_usd;           // {0}=usd
+  const char* minimum;             // {0}=usd {1}=amount
+  const char* need_more_g;         // {0}=have {1}=need
+  const char* get_g;
+  // amount errors
+  const char* amount_negative;
+  const char* amount_exponent;
+  const char* amount_grouping;     // {0}=sep
+  const char* amount_wrong_sep;    // {0}=sep
+  const char* amount_multiple_sep;
+  const char* amount_too_many_decimals;
+  const char* amount_not_a_number; // {0}=sep
+  const char* amount_too_large;
+  // stream
+  const char* monthly_hint;
+  const char* flow_rate;           // {0}=rate
+  const char* stream_beta;
+  const char* start_stream;
+  const char* stream_needs_backend;
+  // credits, payments and the service
+  const char* credits_label;
+  const char* credits_value;       // {0}=credits {1}=usd
+  const char* pending_title;
+  const char* step_wallet;
+  const char* step_chain;
+  const char* step_credit;
+  const char* tx_hash;             // {0}=hash
+  const char* copy;
+  const char* view_on_explorer;
+  const char* confirmed_title;     // {0}=credits
+  const char* failed_title;
+  const char* failed_with_hash;    // {0}=hash
+  const char* try_again;
+  const char* check_again;
+  const char* backend_down;
+  const char* backend_down_paid;
+  const char* out_of_credits;
+  const char* top_up;
+  const char* usage_title;
+  const char* usage_empty_text;
+  const char* usage_count;         // {0}=count
+  const char* stream_active;       // {0}=rate
+  const char* stream_paused;
+  const char* stream_stopped_user;
+  const char* stream_stopped_liquidated;
+  const char* buy_once_instead;
+
+  // The text for an EIP-1193 error: the known codes in plain words, others with their code.
+  std::string wallet_error(int code, const std::string& message) const;
+};
+
+const Strings& strings_for(const std::string& locale);
+
+// fmt::format with a runtime template from the table.
+template <typename... Args>
+std::string text(const char* templ, const Args&... args);
+
+}  // namespace acw
+
+#include "strings_format.h"
