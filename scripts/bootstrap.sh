@@ -8,7 +8,7 @@ cd "$root"
 apt_packages=(
   emscripten cmake g++ make pkg-config python3
   nlohmann-json3-dev libfmt-dev doctest-dev
-  chromium fonts-dejavu-core fonttools xz-utils dpkg-dev
+  chromium fonts-inter fonts-dejavu-core fonttools xz-utils dpkg-dev
 )
 
 missing=()
