@@ -49,9 +49,15 @@ Parsed<Config> parse_config(const json& value) {
                             std::pair{"tokenSymbol", &c.token_symbol},
                             std::pair{"rpcUrl", &c.rpc_url},
                             std::pair{"explorerUrl", &c.explorer_url},
-                            std::pair{"locale", &c.locale}}) {
+                            std::pair{"locale", &c.locale},
+                            std::pair{"backendUrl", &c.backend_url}}) {
     std::string err = read_string(value, key, *field);
     if (!err.empty()) return Parsed<Config>::fail(err);
+  }
+  while (!c.backend_url.empty() && c.backend_url.back() == '/') c.backend_url.pop_back();
+  if (!c.backend_url.empty() && c.backend_url.rfind("http://", 0) != 0 &&
+      c.backend_url.rfind("https://", 0) != 0) {
+    return Parsed<Config>::fail("backend-url must start with http:// or https://");
   }
   if (c.chain_name.empty()) c.chain_name = "chain " + std::to_string(c.chain_id);
 
@@ -68,7 +74,8 @@ json config_to_json(const Config& c) {
   return json{{"chainId", chain_id_hex(c.chain_id)}, {"chainName", c.chain_name},
               {"nativeSymbol", c.native_symbol},    {"tokenAddress", c.token_address},
               {"tokenSymbol", c.token_symbol},      {"rpcUrl", c.rpc_url},
-              {"explorerUrl", c.explorer_url},      {"locale", c.locale}};
+              {"explorerUrl", c.explorer_url},      {"locale", c.locale},
+              {"backendUrl", c.backend_url}};
 }
 
 }  // namespace acw

@@ -16,6 +16,7 @@ struct Config {
   std::string rpc_url;          // for wallet_addEthereumChain; empty = cannot add the chain
   std::string explorer_url;     // empty = show hashes with a copy button instead of a link
   std::string locale = "en";
+  std::string backend_url;      // credits backend base URL, no trailing slash; empty = none
 };
 
 // {"chainId": "0x7a69" | "31337" | 31337, "chainName": "...", "tokenAddress": "0x...", ...}

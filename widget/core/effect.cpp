@@ -11,6 +11,47 @@ Effect wallet_effect(int id, std::string method, nlohmann::json params) {
   return e;
 }
 
+Effect http_effect(int id, std::string method, std::string url, nlohmann::json body, int timeout_ms) {
+  Effect e;
+  e.kind = EffectKind::http;
+  e.id = id;
+  e.name = std::move(method);
+  e.text = std::move(url);
+  e.payload = std::move(body);
+  e.ms = timeout_ms;
+  return e;
+}
+
+Effect timer_effect(int id, int ms) {
+  Effect e;
+  e.kind = EffectKind::timer;
+  e.id = id;
+  e.ms = ms;
+  return e;
+}
+
+Effect store_effect(std::string key, nlohmann::json value) {
+  Effect e;
+  e.kind = EffectKind::store;
+  e.name = std::move(key);
+  e.payload = std::move(value);
+  return e;
+}
+
+Effect copy_effect(std::string text) {
+  Effect e;
+  e.kind = EffectKind::copy;
+  e.text = std::move(text);
+  return e;
+}
+
+Effect open_effect(std::string url) {
+  Effect e;
+  e.kind = EffectKind::open;
+  e.text = std::move(url);
+  return e;
+}
+
 Effect emit_effect(std::string event_name, nlohmann::json detail) {
   Effect e;
   e.kind = EffectKind::emit;
@@ -23,6 +64,13 @@ nlohmann::json effect_to_json(const Effect& e) {
   switch (e.kind) {
     case EffectKind::wallet:
       return {{"id", e.id}, {"kind", "wallet"}, {"method", e.name}, {"params", e.payload}};
+    case EffectKind::http:
+      return {{"id", e.id}, {"kind", "http"}, {"method", e.name}, {"url", e.text},
+              {"body", e.payload}, {"timeoutMs", e.ms}};
+    case EffectKind::timer:
+      return {{"id", e.id}, {"kind", "timer"}, {"ms", e.ms}};
+    case EffectKind::store:
+      return {{"kind", "store"}, {"key", e.name}, {"value", e.payload}};
     case EffectKind::emit:
       return {{"kind", "emit"}, {"name", e.name}, {"detail", e.payload}};
     case EffectKind::copy:

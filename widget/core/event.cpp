@@ -42,6 +42,16 @@ Event Event::wallet_error(int effect_id, int code, std::string message) {
   return e;
 }
 
+Event Event::http_answer(int effect_id, int status, std::string body) {
+  Event e;
+  e.type = EventType::wallet_result;
+  e.effect_id = effect_id;
+  e.ok = true;
+  e.http_status = status;
+  e.body = std::move(body);
+  return e;
+}
+
 Event Event::accounts_changed(json accounts) {
   Event e;
   e.type = EventType::accounts_changed;
@@ -91,7 +101,12 @@ Parsed<Event> parse_event(std::string_view text) {
     if (!j.contains("wallet") || !j.at("wallet").is_boolean()) {
       return Parsed<Event>::fail("start needs a boolean wallet");
     }
-    return Parsed<Event>::good(Event::start(j.at("wallet").get<bool>()));
+    Event e = Event::start(j.at("wallet").get<bool>());
+    if (j.contains("stored")) {
+      if (!j.at("stored").is_object()) return Parsed<Event>::fail("stored must be an object");
+      e.stored = j.at("stored");
+    }
+    return Parsed<Event>::good(std::move(e));
   }
   if (t == "click") {
     auto id = string_field(j, "id", kMaxIdLength);
@@ -125,6 +140,15 @@ Parsed<Event> parse_wallet_answer(int effect_id, std::string_view text) {
   if (j.contains("error")) {
     WalletError err = parse_wallet_error(j.at("error"));
     return Parsed<Event>::good(Event::wallet_error(effect_id, err.code, err.message));
+  }
+  if (j.contains("status")) {
+    const json& status = j.at("status");
+    if (!status.is_number_integer() || status.get<int64_t>() < 100 || status.get<int64_t>() > 599) {
+      return Parsed<Event>::fail("status must be an HTTP status code");
+    }
+    if (!j.contains("body") || !j.at("body").is_string()) return Parsed<Event>::fail("body must be a string");
+    return Parsed<Event>::good(
+        Event::http_answer(effect_id, static_cast<int>(status.get<int64_t>()), j.at("body").get<std::string>()));
   }
   if (!j.contains("result")) return Parsed<Event>::fail("answer needs result or error");
   return Parsed<Event>::good(Event::wallet_ok(effect_id, j.at("result")));

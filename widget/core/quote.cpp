@@ -48,4 +48,19 @@ BuyQuote buy_quote(const State& s) {
   return q;
 }
 
+PayBlock pay_block(const State& s) {
+  if (s.payment.phase != PaymentPhase::none) return PayBlock::busy;
+  if (s.config.backend_url.empty()) return PayBlock::no_backend;
+  if (s.backend.health == BackendHealth::unavailable) return PayBlock::backend_down;
+  if (!s.backend.mismatch.empty()) return PayBlock::mismatch;
+  if (!s.backend.config_loaded) return PayBlock::backend_loading;
+  const BuyQuote q = buy_quote(s);
+  if (!q.entered) return PayBlock::no_amount;
+  if (!q.amount.wei || *q.amount.wei == 0) return PayBlock::invalid_amount;
+  if (!s.wallet.balance_wei) return PayBlock::balance_unknown;
+  if (q.exceeds_balance) return PayBlock::exceeds_balance;
+  if (q.below_minimum || !q.priced) return PayBlock::below_minimum;
+  return PayBlock::none;
+}
+
 }  // namespace acw

@@ -22,4 +22,20 @@ struct BuyQuote {
 char decimal_separator(const std::string& locale);
 BuyQuote buy_quote(const State& state);
 
+// Why "Buy credits" cannot pay now. The reducer pays only at `none`; the view shows the reason.
+enum class PayBlock {
+  none,
+  busy,             // a payment is in flight or not yet dismissed
+  no_backend,       // no credits service configured
+  backend_loading,  // its configuration has not arrived yet
+  backend_down,     // it is unavailable
+  mismatch,         // its setup disagrees with the widget's: never pay
+  no_amount,
+  invalid_amount,
+  below_minimum,
+  exceeds_balance,
+  balance_unknown,
+};
+PayBlock pay_block(const State& state);
+
 }  // namespace acw

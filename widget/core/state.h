@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config.h"
 #include "money.h"
@@ -42,16 +43,24 @@ enum class PaymentPhase { none, awaiting_wallet, on_chain, crediting, confirmed,
 
 struct PaymentFacet {
   PaymentPhase phase = PaymentPhase::none;
+  std::string account;  // who pays: the hash is kept for this account even if the wallet switches
+  uint64_t chain_id = 0;
   std::string tx_hash;
   uint128 amount_wei = 0;
   uint128 credited_micro_usd = 0;
-  std::string failure;  // plain-words reason when failed
+  std::string failure;     // plain-words reason when failed
+  int receipt_polls = 0;   // receipt checks so far; past the limit the payment needs "check again"
+  bool backend_retrying = false;  // the credit request failed and is being retried
 };
 
 enum class BackendHealth { unknown, ok, unavailable };
 
 struct BackendFacet {
   BackendHealth health = BackendHealth::unknown;
+  bool config_loaded = false;     // /config/values answered and matched this widget's setup
+  std::string mismatch;           // why the backend's setup disagrees with the widget's: never pay
+  std::string host_address;       // Superfluid host (batchCall target)
+  std::string vault_address;      // receives payments
   std::optional<uint128> price_micro_usd_per_g;  // unset: no backend configured / loaded
   uint32_t deposit_bonus_bps = 0;
   uint32_t stream_bonus_bps = 0;
@@ -75,8 +84,35 @@ struct StreamFacet {
   std::string end_reason;  // "user" | "liquidated" when stopped
 };
 
+struct UsageEntry {
+  std::string id;
+  std::string at;     // ISO-8601 time from the backend
+  std::string model;
+  uint128 cost_micro_usd = 0;
+};
+
 struct UsageFacet {
-  uint64_t count = 0;  // usage entries recorded for the account
+  uint64_t count = 0;  // usage entries recorded for the account (the backend's total)
+  std::vector<UsageEntry> recent;  // newest first, at most one page
+  bool loading = false;
+};
+
+struct ApiKeyMeta {
+  std::string id;
+  std::string prefix;     // first characters of the key, safe to show
+  std::string created_at;
+  bool revoked = false;
+};
+
+enum class KeyTask { none, creating, revoking, rotating };
+
+struct ApiKeyFacet {
+  std::vector<ApiKeyMeta> keys;   // metadata only, from the backend
+  bool loaded = false;
+  KeyTask task = KeyTask::none;
+  std::string revoke_id;          // the key being revoked (or replaced by a rotation)
+  std::string nonce;              // the sign-in nonce being signed (single use, not secret)
+  std::string new_token;          // the full key, shown once in memory, never stored
 };
 
 enum class NoticeKind { none, info, error };
@@ -88,7 +124,12 @@ struct Notice {
 };
 
 // What an in-flight effect is for, so its answer can be routed (and dropped when stale).
-enum class Purpose { read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain };
+enum class Purpose {
+  read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain,
+  load_config, load_profile, load_usage, load_keys,
+  send_payment, poll_receipt, receipt_timer, record_payment, record_timer,
+  key_nonce, key_sign, key_create, key_revoke,
+};
 
 struct InFlight {
   Purpose purpose;
@@ -106,7 +147,14 @@ struct State {
   CreditsFacet credits;
   StreamFacet stream;
   UsageFacet usage;
+  ApiKeyFacet api_key;
   Notice notice;
+  // Saved payments with a hash, by "<account>.<chainId>" (from localStorage at start): resumed
+  // when that account connects, forgotten only once credited or clearly failed.
+  std::map<std::string, std::string> stored_pending;
+  // Payments waiting for the wallet's answer when the account or chain changed, by effect id:
+  // if a hash comes back it is still stored for the account that signed.
+  std::map<int, PaymentFacet> detached_sends;
 
   uint64_t epoch = 0;  // bumped on every account or chain change
   int next_effect_id = 1;

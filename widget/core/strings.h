@@ -88,6 +88,41 @@ struct Strings {
   const char* stream_stopped_user;
   const char* stream_stopped_liquidated;
   const char* buy_once_instead;
+  // backend and payments
+  const char* backend_error_detail;  // {0}=detail
+  const char* mismatch_chain;        // {0}=backend chain {1}=widget chain
+  const char* mismatch_token;
+  const char* mismatch_missing;
+  const char* pay_rejected;
+  const char* pay_reverted;          // {0}=hash
+  const char* pay_not_found;
+  const char* pay_credit_refused;    // {0}=detail
+  const char* pay_retrying;
+  const char* done;
+  // API keys
+  const char* nav_buy;
+  const char* nav_api_key;
+  const char* nav_usage;
+  const char* key_title;
+  const char* key_none;
+  const char* key_create;
+  const char* key_revoke;
+  const char* key_rotate;
+  const char* key_masked;            // {0}=prefix {1}=created
+  const char* key_new_warning;
+  const char* key_copy;
+  const char* key_hide;
+  const char* key_busy;
+  const char* key_failed;            // {0}=detail
+  const char* usage_snippet_title;
+  const char* usage_entry;           // {0}=time {1}=model {2}=credits
+  const char* refresh;
+  const char* pay_zero;
+  const char* pay_loading;
+  const char* pay_busy;
+  const char* balance_unknown;
+  const char* next_step_key;
+  const char* explorer_missing;
 
   // The text for an EIP-1193 error: the known codes in plain words, others with their code.
   std::string wallet_error(int code, const std::string& message) const;

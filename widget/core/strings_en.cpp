@@ -85,6 +85,45 @@ const Strings kStringsEn = {
     /*stream_stopped_liquidated*/
     "The stream ended because the G$ balance ran out. Your credits are kept.",
     /*buy_once_instead*/ "Buy once instead",
+    /*backend_error_detail*/ "The credits service did not answer as expected: {0}",
+    /*mismatch_chain*/
+    "The credits service works on chain {0}, but this widget is set up for chain {1}. Payments "
+    "are off until the two agree.",
+    /*mismatch_token*/
+    "The credits service names a different G$ token than this widget. Payments are off until "
+    "the two agree.",
+    /*mismatch_missing*/ "The credits service did not say where payments go. Payments are off.",
+    /*pay_rejected*/ "You declined the payment in your wallet. Nothing was sent.",
+    /*pay_reverted*/ "Transaction {0} was reverted on chain, so no G$ moved.",
+    /*pay_not_found*/
+    "The transaction has not appeared on chain yet. If it was sent, your credits will follow: "
+    "check again later.",
+    /*pay_credit_refused*/ "The credits service could not credit this transaction: {0}",
+    /*pay_retrying*/ "The credits service is not answering yet; your payment is safe and retried.",
+    /*done*/ "Done",
+    /*nav_buy*/ "Buy",
+    /*nav_api_key*/ "API key",
+    /*nav_usage*/ "Usage",
+    /*key_title*/ "API key",
+    /*key_none*/ "No API key yet. Create one to use your credits from your AI tools.",
+    /*key_create*/ "Create API key",
+    /*key_revoke*/ "Revoke",
+    /*key_rotate*/ "Rotate",
+    /*key_masked*/ "{0}… created {1}",
+    /*key_new_warning*/ "Copy your key now: it is shown only once.",
+    /*key_copy*/ "Copy key",
+    /*key_hide*/ "I saved it",
+    /*key_busy*/ "Sign the message in your wallet…",
+    /*key_failed*/ "The API key request failed: {0}",
+    /*usage_snippet_title*/ "Use your key",
+    /*usage_entry*/ "{0}  {1}  {2} credits",
+    /*refresh*/ "Refresh",
+    /*pay_zero*/ "Enter an amount above zero.",
+    /*pay_loading*/ "Loading prices from the credits service…",
+    /*pay_busy*/ "A payment is in progress.",
+    /*balance_unknown*/ "Your G$ balance is not known yet.",
+    /*next_step_key*/ "Next: get your API key",
+    /*explorer_missing*/ "No block explorer is configured for this chain; copy the hash instead.",
 };
 
 }  // namespace acw

@@ -9,6 +9,7 @@ namespace acw {
 namespace {
 
 constexpr char kGroup = ',';
+constexpr size_t kUsageRows = 8;
 
 // Builder with one short method per kind of item, so the views below read as a layout.
 struct Items {
@@ -39,19 +40,15 @@ struct Items {
   }
 };
 
-std::string g_amount(uint128 wei, const State& s) {
-  return format_units(wei, kGDecimals, 2, decimal_separator(s.config.locale), kGroup);
-}
-std::string g_amount_exact(uint128 wei, const State& s) {
-  return format_units(wei, kGDecimals, kGDecimals, decimal_separator(s.config.locale), kGroup);
-}
-// Credits from micro-USD: 1 credit = 10,000 micro-USD, shown floored to 2 decimals.
-std::string credits(uint128 micro_usd, const State& s) {
-  return format_units(micro_usd, 4, 2, decimal_separator(s.config.locale), kGroup);
-}
-std::string usd(uint128 micro_usd, const State& s) {
-  return format_units(micro_usd, 6, 2, decimal_separator(s.config.locale), kGroup);
-}
+// Formatting of money for people: floored, grouped, the locale's decimal separator.
+struct Fmt {
+  char sep;
+  std::string g(uint128 wei) const { return format_units(wei, kGDecimals, 2, sep, kGroup); }
+  std::string g_exact(uint128 wei) const { return format_units(wei, kGDecimals, kGDecimals, sep, kGroup); }
+  // 1 credit = 10,000 micro-USD, shown floored to 2 decimals.
+  std::string credits(uint128 micro_usd) const { return format_units(micro_usd, 4, 2, sep, kGroup); }
+  std::string usd(uint128 micro_usd) const { return format_units(micro_usd, 6, 2, sep, kGroup); }
+};
 
 std::string amount_error_text(const Strings& t, AmountError e, char sep) {
   const std::string sep_s(1, sep);
@@ -70,187 +67,303 @@ std::string amount_error_text(const Strings& t, AmountError e, char sep) {
   return {};
 }
 
-void notice_item(Items& it, const State& s, const Strings& t) {
-  if (s.notice.kind == NoticeKind::none) return;
-  it.text("notice", s.notice.text, s.notice.kind == NoticeKind::error ? Look::error : Look::warning);
-  (void)t;
+struct Ctx {
+  const State& s;
+  const Strings& t;
+  Fmt f;
+  Items& it;
+};
+
+void notice_item(Ctx& c) {
+  if (c.s.notice.kind == NoticeKind::none) return;
+  c.it.text("notice", c.s.notice.text, c.s.notice.kind == NoticeKind::error ? Look::error : Look::warning);
 }
 
-void account_header(Items& it, const State& s, const Strings& t) {
-  it.text("account", text(t.account, short_address(s.wallet.account)), Look::muted);
-  it.button("disconnect", t.disconnect).same_line = true;
+void account_header(Ctx& c) {
+  c.it.text("account", text(c.t.account, short_address(c.s.wallet.account)), Look::muted);
+  c.it.button("disconnect", c.t.disconnect).same_line = true;
 }
 
-void disconnected_view(Items& it, const State& s, const Strings& t) {
-  it.text("intro", t.intro);
-  if (!s.config_error.empty()) {
-    it.text("config_error", text(t.config_error, s.config_error), Look::error);
-    return;
-  }
-  if (s.wallet.phase == WalletPhase::no_wallet) {
-    it.text("no_wallet", t.no_wallet, Look::warning);
-    return;
-  }
-  const bool connecting = s.wallet.phase == WalletPhase::connecting;
-  const bool ready = s.wallet.phase == WalletPhase::disconnected;
-  it.button("connect", connecting ? t.connecting : t.connect, ready, Look::primary);
-  notice_item(it, s, t);
+// Buy / API key / Usage tabs, once the account is on the right chain with a backend.
+void nav_tabs(Ctx& c) {
+  if (c.s.config.backend_url.empty()) return;
+  const View v = c.s.view;
+  ViewItem& buy = c.it.add("nav.buy", c.t.nav_buy, Role::button, Look::tab);
+  buy.selected = v == View::buy || v == View::stream;
+  ViewItem& key = c.it.add("nav.api_key", c.t.nav_api_key, Role::button, Look::tab);
+  key.selected = v == View::api_key;
+  key.same_line = true;
+  ViewItem& usage = c.it.add("nav.usage", c.t.nav_usage, Role::button, Look::tab);
+  usage.selected = v == View::usage;
+  usage.same_line = true;
 }
 
-void unsupported_chain_view(Items& it, const State& s, const Strings& t) {
-  account_header(it, s, t);
-  it.text("wrong_chain", text(t.wrong_chain, s.wallet.chain_id, s.config.chain_name), Look::warning);
-  const bool switching = s.wallet.switching_chain;
-  it.button("switch_chain", switching ? t.confirm_in_wallet : text(t.switch_to, s.config.chain_name),
-            !switching, Look::primary);
-  notice_item(it, s, t);
-}
-
-void balance_block(Items& it, const State& s, const Strings& t) {
-  it.text("balance_label", t.balance_label, Look::muted);
+void balance_block(Ctx& c) {
+  const auto& s = c.s;
+  c.it.text("balance_label", c.t.balance_label, Look::muted);
   if (s.wallet.balance_wei) {
-    it.text("balance", g_amount(*s.wallet.balance_wei, s) + " " + s.config.token_symbol, Look::value);
+    c.it.text("balance", c.f.g(*s.wallet.balance_wei) + " " + s.config.token_symbol, Look::value);
   } else if (s.wallet.balance_loading) {
-    it.text("balance", t.loading, Look::value);
+    c.it.text("balance", c.t.loading, Look::value);
   } else {
-    it.text("balance", "—", Look::value);
-    it.button("retry_balance", t.retry);
+    c.it.text("balance", "—", Look::value);
+    c.it.button("retry_balance", c.t.retry);
   }
   if (s.credits.known) {
-    it.text("credits", text(t.credits_value, credits(s.credits.remaining_micro_usd, s),
-                             usd(s.credits.remaining_micro_usd, s)));
+    c.it.text("credits", text(c.t.credits_value, c.f.credits(s.credits.remaining_micro_usd),
+                              c.f.usd(s.credits.remaining_micro_usd)));
   }
 }
 
-void mode_tabs(Items& it, const State& s, const Strings& t) {
-  ViewItem& once = it.add("mode.once", t.mode_once, Role::button, Look::tab);
-  once.selected = s.view != View::stream;
-  ViewItem& stream = it.add("mode.stream", t.mode_stream, Role::button, Look::tab);
-  stream.selected = s.view == View::stream;
+void mode_tabs(Ctx& c) {
+  ViewItem& once = c.it.add("mode.once", c.t.mode_once, Role::button, Look::tab);
+  once.selected = c.s.view != View::stream;
+  ViewItem& stream = c.it.add("mode.stream", c.t.mode_stream, Role::button, Look::tab);
+  stream.selected = c.s.view == View::stream;
   stream.same_line = true;
 }
 
-void buy_view(Items& it, const State& s, const Strings& t, StateName name) {
-  account_header(it, s, t);
-  balance_block(it, s, t);
-  if (name == StateName::insufficient_ai_credits) it.text("out_of_credits", t.out_of_credits, Look::warning);
-  mode_tabs(it, s, t);
-  const char sep = decimal_separator(s.config.locale);
-  it.input("amount", s.purchase.amount_text, t.amount_hint);
+std::string pay_reason(Ctx& c, PayBlock block, const BuyQuote& q) {
+  const auto& t = c.t;
+  switch (block) {
+    case PayBlock::none: return {};
+    case PayBlock::busy: return t.pay_busy;
+    case PayBlock::no_backend: return t.pay_needs_backend;
+    case PayBlock::backend_loading: return t.pay_loading;
+    case PayBlock::backend_down: return t.backend_down;
+    case PayBlock::mismatch: return c.s.backend.mismatch;
+    case PayBlock::no_amount: return t.pay_needs_amount;
+    case PayBlock::invalid_amount: {
+      std::string err = amount_error_text(t, q.amount.error, c.f.sep);
+      return err.empty() ? t.pay_zero : err;
+    }
+    case PayBlock::balance_unknown: return t.balance_unknown;
+    case PayBlock::exceeds_balance:
+    case PayBlock::below_minimum: return {};  // said by the warning above the button
+  }
+  return {};
+}
+
+void quote_lines(Ctx& c, const BuyQuote& q) {
+  const auto& s = c.s;
+  if (q.priced) {
+    c.it.text("quote", text(c.t.quote_line, c.f.g_exact(*q.amount.wei), c.f.credits(q.principal_micro_usd)));
+    if (q.bonus_micro_usd > 0) c.it.text("bonus", text(c.t.quote_bonus, c.f.credits(q.bonus_micro_usd)), Look::success);
+    c.it.text("usd", text(c.t.quote_usd, c.f.usd(q.principal_micro_usd)), Look::muted);
+  }
+  if (q.below_minimum && q.minimum_wei) {
+    c.it.text("minimum", text(c.t.minimum, c.f.usd(s.backend.min_first_deposit_micro_usd), c.f.g(*q.minimum_wei)),
+              Look::warning);
+  }
+  if (q.exceeds_balance && s.wallet.balance_wei) {
+    const uint128 need = q.below_minimum && q.minimum_wei ? *q.minimum_wei : *q.amount.wei;
+    c.it.text("need_more_g", text(c.t.need_more_g, c.f.g(*s.wallet.balance_wei), c.f.g(need)), Look::warning);
+    c.it.add("get_g", c.t.get_g, Role::link, Look::body);
+  }
+}
+
+void api_key_card(Ctx& c, bool full) {
+  const auto& k = c.s.api_key;
+  if (full) c.it.text("key_title", c.t.key_title, Look::heading);
+  if (!k.new_token.empty()) {
+    c.it.text("key_new_warning", c.t.key_new_warning, Look::warning);
+    c.it.text("api_key.token", k.new_token, Look::code);
+    c.it.button("copy_key", c.t.key_copy, true, Look::primary);
+    c.it.button("hide_key", c.t.key_hide).same_line = true;
+  }
+  const ApiKeyMeta* active = nullptr;
+  for (const auto& m : k.keys) {
+    if (!m.revoked) {
+      active = &m;
+      break;
+    }
+  }
+  const bool busy = k.task != KeyTask::none;
+  if (active) {
+    c.it.text("api_key.masked", text(c.t.key_masked, active->prefix, active->created_at.substr(0, 10)), Look::code);
+    if (full) {
+      c.it.button("rotate_key", c.t.key_rotate, !busy);
+      c.it.button("revoke_key", c.t.key_revoke, !busy).same_line = true;
+    }
+  } else if (k.new_token.empty()) {
+    if (full) c.it.text("key_none", c.t.key_none, Look::muted);
+    c.it.button("create_key", c.t.key_create, !busy, full ? Look::primary : Look::secondary);
+  }
+  if (busy) c.it.text("key_busy", c.t.key_busy, Look::muted);
+}
+
+void buy_view(Ctx& c, StateName name) {
+  const auto& s = c.s;
+  account_header(c);
+  nav_tabs(c);
+  balance_block(c);
+  if (name == StateName::insufficient_ai_credits) c.it.text("out_of_credits", c.t.out_of_credits, Look::warning);
+  if (name == StateName::has_credits && s.purchase.amount_text.empty()) api_key_card(c, false);
+  mode_tabs(c);
+  c.it.input("amount", s.purchase.amount_text, c.t.amount_hint);
 
   const BuyQuote q = buy_quote(s);
-  std::string why_disabled;
   if (!q.amount.wei) {
-    std::string err = amount_error_text(t, q.amount.error, sep);
-    if (!err.empty()) it.text("amount_error", err, Look::error);
-    why_disabled = err.empty() ? t.pay_needs_amount : err;
+    std::string err = amount_error_text(c.t, q.amount.error, c.f.sep);
+    if (!err.empty()) c.it.text("amount_error", err, Look::error);
   } else {
-    if (q.priced) {
-      it.text("quote", text(t.quote_line, g_amount_exact(*q.amount.wei, s),
-                            credits(q.principal_micro_usd, s)));
-      if (q.bonus_micro_usd > 0) it.text("bonus", text(t.quote_bonus, credits(q.bonus_micro_usd, s)), Look::success);
-      it.text("usd", text(t.quote_usd, usd(q.principal_micro_usd, s)), Look::muted);
-    }
-    if (q.below_minimum && q.minimum_wei) {
-      it.text("minimum", text(t.minimum, usd(s.backend.min_first_deposit_micro_usd, s),
-                              g_amount(*q.minimum_wei, s)), Look::warning);
-    }
-    if (q.exceeds_balance && s.wallet.balance_wei) {
-      const uint128 need = q.below_minimum && q.minimum_wei ? *q.minimum_wei : *q.amount.wei;
-      it.text("need_more_g", text(t.need_more_g, g_amount(*s.wallet.balance_wei, s), g_amount(need, s)),
-              Look::warning);
-      it.add("get_g", t.get_g, Role::link, Look::body);
-    }
-    if (!q.priced) why_disabled = t.pay_needs_backend;
-    else if (q.exceeds_balance) why_disabled = text(t.need_more_g, g_amount(*s.wallet.balance_wei, s), g_amount(*q.amount.wei, s));
+    quote_lines(c, q);
   }
-  ViewItem& pay = it.button("pay", t.pay, why_disabled.empty() && !q.below_minimum, Look::primary);
-  pay.hint = why_disabled;
-  notice_item(it, s, t);
+  const PayBlock block = pay_block(s);
+  ViewItem& pay = c.it.button("pay", c.t.pay, block == PayBlock::none, Look::primary);
+  const std::string reason = pay_reason(c, block, q);
+  // The reason is already shown as the input's error; do not say it twice.
+  pay.hint = block == PayBlock::invalid_amount && !amount_error_text(c.t, q.amount.error, c.f.sep).empty() ? "" : reason;
+  notice_item(c);
 }
 
-void stream_view(Items& it, const State& s, const Strings& t, StateName name) {
-  account_header(it, s, t);
-  balance_block(it, s, t);
-  mode_tabs(it, s, t);
+void api_key_view(Ctx& c) {
+  account_header(c);
+  nav_tabs(c);
+  balance_block(c);
+  api_key_card(c, true);
+  notice_item(c);
+}
+
+void stream_view(Ctx& c, StateName name) {
+  const auto& s = c.s;
+  account_header(c);
+  nav_tabs(c);
+  balance_block(c);
+  mode_tabs(c);
   switch (name) {
     case StateName::streaming_active:
-      it.text("stream_status", text(t.stream_active, to_decimal(s.stream.flow_rate_wei_per_second)), Look::success);
+      c.it.text("stream_status", text(c.t.stream_active, to_decimal(s.stream.flow_rate_wei_per_second)), Look::success);
       break;
     case StateName::streaming_paused:
-      it.text("stream_status", t.stream_paused, Look::warning);
-      it.button("buy_once_instead", t.buy_once_instead);
+      c.it.text("stream_status", c.t.stream_paused, Look::warning);
+      c.it.button("mode.once_instead", c.t.buy_once_instead);
       break;
     case StateName::streaming_stopped:
-      it.text("stream_status", s.stream.end_reason == "liquidated" ? t.stream_stopped_liquidated
-                                                                   : t.stream_stopped_user,
-              Look::warning);
-      it.button("buy_once_instead", t.buy_once_instead);
+      c.it.text("stream_status",
+                s.stream.end_reason == "liquidated" ? c.t.stream_stopped_liquidated : c.t.stream_stopped_user,
+                Look::warning);
+      c.it.button("mode.once_instead", c.t.buy_once_instead);
       break;
     default: {
-      it.text("stream_beta", t.stream_beta, Look::muted);
-      const char sep = decimal_separator(s.config.locale);
-      it.input("monthly_amount", s.purchase.monthly_amount_text, t.monthly_hint);
-      AmountParse monthly = parse_amount_input(s.purchase.monthly_amount_text, sep);
+      c.it.text("stream_beta", c.t.stream_beta, Look::muted);
+      c.it.input("monthly_amount", s.purchase.monthly_amount_text, c.t.monthly_hint);
+      AmountParse monthly = parse_amount_input(s.purchase.monthly_amount_text, c.f.sep);
       if (monthly.wei) {
-        it.text("flow_rate", text(t.flow_rate, to_decimal(flow_rate_per_second(*monthly.wei))), Look::muted);
+        c.it.text("flow_rate", text(c.t.flow_rate, to_decimal(flow_rate_per_second(*monthly.wei))), Look::muted);
       } else {
-        std::string err = amount_error_text(t, monthly.error, sep);
-        if (!err.empty()) it.text("amount_error", err, Look::error);
+        std::string err = amount_error_text(c.t, monthly.error, c.f.sep);
+        if (!err.empty()) c.it.text("amount_error", err, Look::error);
       }
-      it.button("start_stream", t.start_stream, false, Look::primary).hint = t.stream_needs_backend;
+      c.it.button("start_stream", c.t.start_stream, false, Look::primary).hint = c.t.stream_needs_backend;
     }
   }
-  notice_item(it, s, t);
+  notice_item(c);
 }
 
-void payment_view(Items& it, const State& s, const Strings& t, StateName name) {
-  account_header(it, s, t);
+void tx_line(Ctx& c) {
+  const auto& p = c.s.payment;
+  if (p.tx_hash.empty()) return;
+  c.it.text("tx_hash", text(c.t.tx_hash, short_address(p.tx_hash)), Look::code);
+  c.it.button("copy_tx", c.t.copy).same_line = true;
+  if (!c.s.config.explorer_url.empty()) {
+    c.it.add("open_tx", c.t.view_on_explorer, Role::link, Look::body).same_line = true;
+  }
+}
+
+void payment_view(Ctx& c, StateName name) {
+  const auto& p = c.s.payment;
+  account_header(c);
   if (name == StateName::payment_pending) {
-    it.text("pending_title", t.pending_title, Look::heading);
-    const auto phase = s.payment.phase;
-    it.text("step.wallet", std::string(phase == PaymentPhase::awaiting_wallet ? "• " : "✓ ") + t.step_wallet);
-    it.text("step.chain", std::string(phase == PaymentPhase::on_chain ? "• " : phase == PaymentPhase::crediting ? "✓ " : "  ") + t.step_chain,
-            phase == PaymentPhase::awaiting_wallet ? Look::muted : Look::body);
-    it.text("step.credit", std::string(phase == PaymentPhase::crediting ? "• " : "  ") + t.step_credit,
-            phase == PaymentPhase::crediting ? Look::body : Look::muted);
+    c.it.text("pending_title", c.t.pending_title, Look::heading);
+    const auto phase = p.phase;
+    const auto mark = [&](bool done, bool now) { return std::string(done ? "✓ " : now ? "• " : "  "); };
+    c.it.text("step.wallet", mark(phase != PaymentPhase::awaiting_wallet, phase == PaymentPhase::awaiting_wallet) + c.t.step_wallet);
+    c.it.text("step.chain", mark(phase == PaymentPhase::crediting, phase == PaymentPhase::on_chain) + c.t.step_chain,
+              phase == PaymentPhase::awaiting_wallet ? Look::muted : Look::body);
+    c.it.text("step.credit", mark(false, phase == PaymentPhase::crediting) + c.t.step_credit,
+              phase == PaymentPhase::crediting ? Look::body : Look::muted);
+    if (p.backend_retrying) c.it.text("pay_retrying", c.t.pay_retrying, Look::warning);
+    tx_line(c);
   } else if (name == StateName::payment_confirmed) {
-    it.text("confirmed", text(t.confirmed_title, credits(s.payment.credited_micro_usd, s)), Look::success);
-    balance_block(it, s, t);
+    c.it.text("confirmed", text(c.t.confirmed_title, c.f.credits(p.credited_micro_usd)), Look::success);
+    balance_block(c);
+    tx_line(c);
+    c.it.button("nav.api_key", c.t.next_step_key, true, Look::primary);
+    c.it.button("done", c.t.done);
   } else {
-    it.text("failed", t.failed_title, Look::error);
-    if (!s.payment.failure.empty()) it.text("failure", s.payment.failure);
-    if (!s.payment.tx_hash.empty()) {
-      it.text("failed_hash", text(t.failed_with_hash, short_address(s.payment.tx_hash)));
-      it.button("check_again", t.check_again, true, Look::primary);
+    c.it.text("failed", c.t.failed_title, Look::error);
+    if (!p.failure.empty()) c.it.text("failure", p.failure);
+    if (!p.tx_hash.empty()) {
+      c.it.text("failed_hash", text(c.t.failed_with_hash, short_address(p.tx_hash)));
+      tx_line(c);
+      c.it.button("check_again", c.t.check_again, true, Look::primary);
     } else {
-      it.button("try_again", t.try_again, true, Look::primary);
+      c.it.button("try_again", c.t.try_again, true, Look::primary);
     }
   }
-  if (!s.payment.tx_hash.empty()) {
-    it.text("tx_hash", text(t.tx_hash, short_address(s.payment.tx_hash)), Look::code);
-    it.button("copy_tx", t.copy).same_line = true;
-  }
-  notice_item(it, s, t);
+  notice_item(c);
 }
 
-void backend_unavailable_view(Items& it, const State& s, const Strings& t) {
-  account_header(it, s, t);
-  it.text("backend_down", s.payment.tx_hash.empty() ? t.backend_down : t.backend_down_paid, Look::error);
-  it.button("retry_backend", t.retry, true, Look::primary);
-  ViewItem& pay = it.button("pay", t.pay, false, Look::secondary);
-  pay.hint = t.backend_down;
+void backend_unavailable_view(Ctx& c) {
+  account_header(c);
+  c.it.text("backend_down", c.s.payment.tx_hash.empty() ? c.t.backend_down : c.t.backend_down_paid, Look::error);
+  if (c.s.notice.kind != NoticeKind::none) c.it.text("backend_detail", c.s.notice.text, Look::muted);
+  c.it.button("retry_backend", c.t.retry, true, Look::primary);
+  ViewItem& pay = c.it.button("pay", c.t.pay, false, Look::secondary);
+  pay.hint = c.t.backend_down;
 }
 
-void usage_view(Items& it, const State& s, const Strings& t, StateName name) {
-  account_header(it, s, t);
-  balance_block(it, s, t);
-  it.text("usage_title", t.usage_title, Look::heading);
+void usage_view(Ctx& c, StateName name) {
+  const auto& s = c.s;
+  account_header(c);
+  nav_tabs(c);
+  balance_block(c);
   if (name == StateName::usage_empty) {
-    it.text("usage_empty", t.usage_empty_text, Look::muted);
+    c.it.text("usage_empty", c.t.usage_empty_text, Look::muted);
+    c.it.text("usage_snippet_title", c.t.usage_snippet_title, Look::heading);
+    api_key_card(c, false);
+    c.it.text("usage_snippet",
+              "curl -X POST " + s.config.backend_url + "/v1/usage \\\n  -H \"Authorization: Bearer gd_live_…\" \\\n"
+              "  -H \"Content-Type: application/json\" \\\n  -d '{\"model\":\"gpt-4o-mini\",\"requestId\":\"req-1\",\"costUsd\":\"20000\"}'",
+              Look::code);
   } else {
-    it.text("usage_count", text(t.usage_count, s.usage.count));
+    c.it.text("usage_title", c.t.usage_title, Look::heading);
+    c.it.text("usage_count", text(c.t.usage_count, s.usage.count), Look::muted);
+    for (size_t i = 0; i < s.usage.recent.size() && i < kUsageRows; ++i) {
+      const UsageEntry& u = s.usage.recent[i];
+      c.it.text("usage." + std::to_string(i),
+                text(c.t.usage_entry, u.at.substr(0, 16), u.model, c.f.credits(u.cost_micro_usd)), Look::code);
+    }
   }
+  c.it.button("refresh_usage", c.t.refresh);
+  notice_item(c);
+}
+
+void disconnected_view(Ctx& c) {
+  const auto& s = c.s;
+  c.it.text("intro", c.t.intro);
+  if (!s.config_error.empty()) {
+    c.it.text("config_error", text(c.t.config_error, s.config_error), Look::error);
+    return;
+  }
+  if (s.wallet.phase == WalletPhase::no_wallet) {
+    c.it.text("no_wallet", c.t.no_wallet, Look::warning);
+    return;
+  }
+  const bool connecting = s.wallet.phase == WalletPhase::connecting;
+  c.it.button("connect", connecting ? c.t.connecting : c.t.connect, s.wallet.phase == WalletPhase::disconnected,
+              Look::primary);
+  notice_item(c);
+}
+
+void unsupported_chain_view(Ctx& c) {
+  account_header(c);
+  c.it.text("wrong_chain", text(c.t.wrong_chain, c.s.wallet.chain_id, c.s.config.chain_name), Look::warning);
+  const bool switching = c.s.wallet.switching_chain;
+  c.it.button("switch_chain", switching ? c.t.confirm_in_wallet : text(c.t.switch_to, c.s.config.chain_name),
+              !switching, Look::primary);
+  notice_item(c);
 }
 
 }  // namespace
@@ -265,28 +378,35 @@ ViewModel build_view_model(const State& s) {
   vm.state = derive_state_name(s);
   const Strings& t = strings_for(s.config.locale);
   Items it{vm.items};
+  Ctx c{s, t, Fmt{decimal_separator(s.config.locale)}, it};
   it.text("title", t.title, Look::heading);
   switch (vm.state) {
-    case StateName::disconnected: disconnected_view(it, s, t); break;
-    case StateName::unsupported_chain: unsupported_chain_view(it, s, t); break;
+    case StateName::disconnected: disconnected_view(c); break;
+    case StateName::unsupported_chain: unsupported_chain_view(c); break;
     case StateName::payment_pending:
     case StateName::payment_confirmed:
-    case StateName::payment_failed: payment_view(it, s, t, vm.state); break;
-    case StateName::backend_unavailable: backend_unavailable_view(it, s, t); break;
+    case StateName::payment_failed: payment_view(c, vm.state); break;
+    case StateName::backend_unavailable: backend_unavailable_view(c); break;
     case StateName::usage_empty:
-    case StateName::usage_active: usage_view(it, s, t, vm.state); break;
+    case StateName::usage_active: usage_view(c, vm.state); break;
     case StateName::streaming_setup:
     case StateName::streaming_active:
     case StateName::streaming_paused:
-    case StateName::streaming_stopped: stream_view(it, s, t, vm.state); break;
+    case StateName::streaming_stopped: stream_view(c, vm.state); break;
     case StateName::connected_empty:
     case StateName::quote_ready:
     case StateName::insufficient_g_balance:
     case StateName::has_credits:
-    case StateName::insufficient_ai_credits: buy_view(it, s, t, vm.state); break;
+    case StateName::insufficient_ai_credits:
+      if (s.view == View::api_key) {
+        api_key_view(c);
+      } else {
+        buy_view(c, vm.state);
+      }
+      break;
   }
-  vm.busy = s.wallet.phase == WalletPhase::connecting || s.wallet.balance_loading ||
-            s.wallet.switching_chain || vm.state == StateName::payment_pending;
+  vm.busy = s.wallet.phase == WalletPhase::connecting || s.wallet.balance_loading || s.wallet.switching_chain ||
+            vm.state == StateName::payment_pending || s.api_key.task != KeyTask::none;
   vm.wants_ticker = vm.state == StateName::streaming_active;
   return vm;
 }

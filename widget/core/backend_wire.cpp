@@ -1,0 +1,203 @@
+#include "backend_wire.h"
+
+namespace acw {
+
+namespace {
+
+constexpr size_t kMaxItems = 200;
+
+// Field readers: each returns "" or an error sentence naming the field.
+std::string need_object(const json& v, const char* what) {
+  return v.is_object() ? "" : std::string(what) + " must be a JSON object";
+}
+
+std::string read_amount(const json& obj, const char* key, uint128& out, bool required = true) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return required ? std::string(key) + " is missing" : "";
+  const json& v = obj.at(key);
+  if (!v.is_string()) return std::string(key) + " must be a decimal string";
+  auto n = parse_decimal(v.get_ref<const std::string&>());
+  if (!n) return std::string(key) + " is not a whole decimal number";
+  out = *n;
+  return {};
+}
+
+std::string read_bps(const json& obj, const char* key, uint32_t& out) {
+  if (!obj.contains(key)) return std::string(key) + " is missing";
+  const json& v = obj.at(key);
+  std::optional<uint128> n;
+  if (v.is_number_unsigned()) n = v.get<uint64_t>();
+  if (v.is_string()) n = parse_decimal(v.get_ref<const std::string&>());
+  if (!n || *n > 10'000) return std::string(key) + " must be basis points (0-10000)";
+  out = static_cast<uint32_t>(*n);
+  return {};
+}
+
+std::string read_string(const json& obj, const char* key, std::string& out, bool required = true,
+                        size_t max_len = 200) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return required ? std::string(key) + " is missing" : "";
+  const json& v = obj.at(key);
+  if (!v.is_string()) return std::string(key) + " must be a string";
+  if (v.get_ref<const std::string&>().size() > max_len) return std::string(key) + " is too long";
+  out = v.get<std::string>();
+  return {};
+}
+
+std::string read_address(const json& obj, const char* key, std::string& out) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return {};
+  auto a = parse_address(obj.at(key));
+  if (!a.ok()) return std::string(key) + ": " + a.error;
+  out = *a.value;
+  return {};
+}
+
+std::string read_id(const json& obj, const char* key, std::string& out) {
+  if (obj.contains(key) && obj.at(key).is_number_unsigned()) {
+    out = std::to_string(obj.at(key).get<uint64_t>());
+    return {};
+  }
+  return read_string(obj, key, out, true, 128);
+}
+
+// The first error of readers run in order (a braced list is evaluated left to right).
+std::string first_error(std::initializer_list<std::string> errors) {
+  for (const auto& e : errors) {
+    if (!e.empty()) return e;
+  }
+  return {};
+}
+
+const json* items_of(const json& body, std::string& error) {
+  if (!body.is_object() || !body.contains("items") || !body.at("items").is_array()) {
+    error = "items must be an array";
+    return nullptr;
+  }
+  if (body.at("items").size() > kMaxItems) {
+    error = "too many items";
+    return nullptr;
+  }
+  return &body.at("items");
+}
+
+Parsed<ApiKeyMeta> parse_key_meta(const json& v) {
+  ApiKeyMeta k;
+  if (!v.is_object()) return Parsed<ApiKeyMeta>::fail("an API key entry must be an object");
+  std::string revoked_at;
+  const std::string e = first_error({read_id(v, "id", k.id), read_string(v, "tokenPrefix", k.prefix, true, 32),
+                                     read_string(v, "createdAt", k.created_at, false, 64),
+                                     read_string(v, "revokedAt", revoked_at, false, 64)});
+  if (!e.empty()) return Parsed<ApiKeyMeta>::fail(e);
+  k.revoked = !revoked_at.empty();
+  return Parsed<ApiKeyMeta>::good(k);
+}
+
+}  // namespace
+
+Parsed<ConfigValues> parse_config_values(const json& body) {
+  ConfigValues c;
+  if (auto e = need_object(body, "config"); !e.empty()) return Parsed<ConfigValues>::fail(e);
+  if (!body.contains("chainId")) return Parsed<ConfigValues>::fail("chainId is missing");
+  auto chain = parse_chain_id_any(body.at("chainId"));
+  if (!chain.ok()) return Parsed<ConfigValues>::fail(chain.error);
+  c.chain_id = *chain.value;
+  const std::string e = first_error({read_amount(body, "priceMicroUsdPerG", c.price_micro_usd_per_g),
+                            read_bps(body, "depositBonusBps", c.deposit_bonus_bps),
+                            read_bps(body, "streamBonusBps", c.stream_bonus_bps),
+                            read_amount(body, "minFirstDepositUsd", c.min_first_deposit_micro_usd),
+                            read_amount(body, "minStreamUsdPerMonth", c.min_stream_micro_usd_per_month),
+                            read_address(body, "token", c.token), read_address(body, "vault", c.vault),
+                            read_address(body, "host", c.host), read_address(body, "forwarder", c.forwarder)});
+  if (!e.empty()) return Parsed<ConfigValues>::fail(e);
+  if (c.price_micro_usd_per_g == 0) return Parsed<ConfigValues>::fail("priceMicroUsdPerG must be above zero");
+  return Parsed<ConfigValues>::good(c);
+}
+
+Parsed<Profile> parse_profile(const json& body) {
+  Profile p;
+  if (auto e = need_object(body, "profile"); !e.empty()) return Parsed<Profile>::fail(e);
+  const std::string e = first_error({read_amount(body, "remainingUsd", p.remaining_micro_usd),
+                                     read_amount(body, "usedUsd", p.used_micro_usd)});
+  if (!e.empty()) return Parsed<Profile>::fail(e);
+  return Parsed<Profile>::good(p);
+}
+
+Parsed<uint128> parse_record_credit(const json& body) {
+  std::string error;
+  if (!body.is_object() || !body.contains("entries") || !body.at("entries").is_array()) {
+    return Parsed<uint128>::fail("entries must be an array");
+  }
+  uint128 total = 0;
+  for (const json& entry : body.at("entries")) {
+    uint128 credit = 0;
+    if (!entry.is_object()) return Parsed<uint128>::fail("an entry must be an object");
+    if (auto e = read_amount(entry, "totalCreditUsd", credit); !e.empty()) return Parsed<uint128>::fail(e);
+    auto sum = checked_add(total, credit);
+    if (!sum) return Parsed<uint128>::fail("credits overflow");
+    total = *sum;
+  }
+  return Parsed<uint128>::good(total);
+}
+
+Parsed<UsagePage> parse_usage_page(const json& body) {
+  UsagePage page;
+  std::string error;
+  const json* items = items_of(body, error);
+  if (!items) return Parsed<UsagePage>::fail(error);
+  for (const json& v : *items) {
+    UsageEntry u;
+    if (!v.is_object()) return Parsed<UsagePage>::fail("a usage entry must be an object");
+    const std::string e = first_error({read_id(v, "id", u.id), read_string(v, "at", u.at, true, 64),
+                                       read_string(v, "model", u.model, true, 128),
+                                       read_amount(v, "costUsd", u.cost_micro_usd)});
+    if (!e.empty()) return Parsed<UsagePage>::fail(e);
+    page.items.push_back(u);
+  }
+  if (!body.contains("total") || !body.at("total").is_number_unsigned()) {
+    return Parsed<UsagePage>::fail("total must be a whole number");
+  }
+  page.total = body.at("total").get<uint64_t>();
+  return Parsed<UsagePage>::good(std::move(page));
+}
+
+Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body) {
+  std::vector<ApiKeyMeta> keys;
+  std::string error;
+  const json* items = items_of(body, error);
+  if (!items) return Parsed<std::vector<ApiKeyMeta>>::fail(error);
+  for (const json& v : *items) {
+    auto k = parse_key_meta(v);
+    if (!k.ok()) return Parsed<std::vector<ApiKeyMeta>>::fail(k.error);
+    keys.push_back(*k.value);
+  }
+  return Parsed<std::vector<ApiKeyMeta>>::good(std::move(keys));
+}
+
+Parsed<NonceAnswer> parse_nonce(const json& body) {
+  NonceAnswer n;
+  if (auto e = need_object(body, "nonce answer"); !e.empty()) return Parsed<NonceAnswer>::fail(e);
+  const std::string e = first_error({read_string(body, "message", n.message, true, 2000),
+                                     read_string(body, "nonce", n.nonce, true, 128)});
+  if (!e.empty()) return Parsed<NonceAnswer>::fail(e);
+  return Parsed<NonceAnswer>::good(n);
+}
+
+Parsed<CreatedKey> parse_created_key(const json& body) {
+  CreatedKey c;
+  if (auto e = need_object(body, "created key"); !e.empty()) return Parsed<CreatedKey>::fail(e);
+  if (auto e = read_string(body, "token", c.token, true, 128); !e.empty()) return Parsed<CreatedKey>::fail(e);
+  if (c.token.rfind("gd_live_", 0) != 0) return Parsed<CreatedKey>::fail("token is not a gd_live_ key");
+  if (!body.contains("apiKey")) return Parsed<CreatedKey>::fail("apiKey is missing");
+  auto meta = parse_key_meta(body.at("apiKey"));
+  if (!meta.ok()) return Parsed<CreatedKey>::fail(meta.error);
+  c.meta = *meta.value;
+  return Parsed<CreatedKey>::good(std::move(c));
+}
+
+std::string backend_error_text(const json& body) {
+  if (!body.is_object() || !body.contains("error")) return {};
+  const json& e = body.at("error");
+  std::string text = e.is_string() ? e.get<std::string>() : e.dump(-1, ' ', true, json::error_handler_t::replace);
+  if (text.size() > 200) text = text.substr(0, 200) + "…";
+  return text;
+}
+
+}  // namespace acw

@@ -1,0 +1,55 @@
+// The credits backend's JSON answers (SPEC.md §4), parsed strictly into plain structs.
+// Amounts are decimal strings (micro-USD for fields ending in Usd, wei for *Wei).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "state.h"
+#include "wire.h"
+
+namespace acw {
+
+struct ConfigValues {
+  uint64_t chain_id = 0;
+  uint128 price_micro_usd_per_g = 0;
+  uint32_t deposit_bonus_bps = 0;
+  uint32_t stream_bonus_bps = 0;
+  uint128 min_first_deposit_micro_usd = 0;
+  uint128 min_stream_micro_usd_per_month = 0;
+  std::string token, vault, host, forwarder;  // lower-case addresses ("" when absent)
+};
+
+struct Profile {
+  uint128 remaining_micro_usd = 0;
+  uint128 used_micro_usd = 0;
+};
+
+struct UsagePage {
+  std::vector<UsageEntry> items;
+  uint64_t total = 0;
+};
+
+struct NonceAnswer {
+  std::string message;  // the EIP-4361 text to sign
+  std::string nonce;
+};
+
+struct CreatedKey {
+  std::string token;  // the whole key, shown once
+  ApiKeyMeta meta;
+};
+
+Parsed<ConfigValues> parse_config_values(const json& body);
+Parsed<Profile> parse_profile(const json& body);
+// POST /v1/celo/events/record: the credit (principal + bonus, micro-USD) added by this tx.
+Parsed<uint128> parse_record_credit(const json& body);
+Parsed<UsagePage> parse_usage_page(const json& body);
+Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body);
+Parsed<NonceAnswer> parse_nonce(const json& body);
+Parsed<CreatedKey> parse_created_key(const json& body);
+
+// The backend's error text from an error body ({"error":"…"} or {"error":{…}}), cut short.
+std::string backend_error_text(const json& body);
+
+}  // namespace acw

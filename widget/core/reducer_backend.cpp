@@ -1,0 +1,159 @@
+// Loading what the views need from the credits backend: its configuration, the account's
+// profile (credits), usage and API key metadata. Failures make the backend `unavailable`.
+#include "backend_wire.h"
+#include "reducer_step.h"
+
+namespace acw {
+
+namespace {
+
+std::string account_path(const State& s, const char* rest) {
+  return "/v1/accounts/" + s.wallet.account + rest;
+}
+
+void mark_unavailable(Step& st, const std::string& why) {
+  st.s.backend.health = BackendHealth::unavailable;
+  st.notice(NoticeKind::error, text(st.t().backend_error_detail, why));
+}
+
+// The backend must describe the same chain and token this widget was set up for; otherwise
+// it could make the widget pay an address nobody configured. Never guess: refuse to pay.
+std::string mismatch(const State& s, const ConfigValues& v) {
+  const Strings& t = strings_for(s.config.locale);
+  if (v.chain_id != s.config.chain_id) return text(t.mismatch_chain, v.chain_id, s.config.chain_id);
+  if (!v.token.empty() && v.token != s.config.token_address) return t.mismatch_token;
+  if (v.host.empty() || v.vault.empty()) return t.mismatch_missing;
+  return {};
+}
+
+void on_config(Step& st, const HttpResult& r) {
+  auto& b = st.s.backend;
+  if (!r.ok) return mark_unavailable(st, r.error);
+  auto v = parse_config_values(r.body);
+  if (!v.ok()) return mark_unavailable(st, v.error);
+  b.mismatch = mismatch(st.s, *v.value);
+  b.host_address = v.value->host;
+  b.vault_address = v.value->vault;
+  b.price_micro_usd_per_g = v.value->price_micro_usd_per_g;
+  b.deposit_bonus_bps = v.value->deposit_bonus_bps;
+  b.stream_bonus_bps = v.value->stream_bonus_bps;
+  b.min_first_deposit_micro_usd = v.value->min_first_deposit_micro_usd;
+  b.min_stream_micro_usd_per_month = v.value->min_stream_micro_usd_per_month;
+  b.config_loaded = b.mismatch.empty();
+  if (!b.mismatch.empty()) st.notice(NoticeKind::error, b.mismatch);
+}
+
+void on_profile(Step& st, const HttpResult& r) {
+  if (!r.ok) return mark_unavailable(st, r.error);
+  auto p = parse_profile(r.body);
+  if (!p.ok()) return mark_unavailable(st, p.error);
+  st.s.credits = CreditsFacet{true, p.value->remaining_micro_usd, p.value->used_micro_usd};
+}
+
+void on_usage(Step& st, const HttpResult& r) {
+  st.s.usage.loading = false;
+  if (!r.ok) return mark_unavailable(st, r.error);
+  auto page = parse_usage_page(r.body);
+  if (!page.ok()) return mark_unavailable(st, page.error);
+  st.s.usage.recent = std::move(page.value->items);
+  st.s.usage.count = page.value->total;
+}
+
+void on_keys(Step& st, const HttpResult& r) {
+  if (!r.ok) return mark_unavailable(st, r.error);
+  auto keys = parse_api_keys(r.body);
+  if (!keys.ok()) return mark_unavailable(st, keys.error);
+  st.s.api_key.keys = std::move(*keys.value);
+  st.s.api_key.loaded = true;
+}
+
+}  // namespace
+
+void load_profile(Step& st) {
+  if (!st.in_flight(Purpose::load_profile)) st.http(Purpose::load_profile, "GET", account_path(st.s, "/profile"));
+}
+
+void load_usage(Step& st) {
+  if (st.in_flight(Purpose::load_usage)) return;
+  st.s.usage.loading = true;
+  st.http(Purpose::load_usage, "GET", account_path(st.s, "/usage?limit=20&offset=0"));
+}
+
+void load_keys(Step& st) {
+  if (!st.in_flight(Purpose::load_keys)) st.http(Purpose::load_keys, "GET", account_path(st.s, "/api-keys"));
+}
+
+void load_account_data(Step& st) {
+  auto& s = st.s;
+  if (s.config.backend_url.empty() || !on_right_chain(s)) return;
+  if (!s.backend.config_loaded && !st.in_flight(Purpose::load_config)) {
+    st.http(Purpose::load_config, "GET", "/config/values");
+  }
+  load_profile(st);
+  load_keys(st);  // the key card shows from has_credits on
+  if (s.view == View::usage) load_usage(st);
+}
+
+void backend_answer(Step& st, Purpose purpose, bool stale, const Event& ev) {
+  if (stale) return;
+  const HttpResult r = read_http(ev);
+  const bool was_unavailable = st.s.backend.health == BackendHealth::unavailable;
+  if (r.ok && !was_unavailable) st.s.backend.health = BackendHealth::ok;
+  switch (purpose) {
+    case Purpose::load_config: on_config(st, r); break;
+    case Purpose::load_profile: on_profile(st, r); break;
+    case Purpose::load_usage: on_usage(st, r); break;
+    case Purpose::load_keys: on_keys(st, r); break;
+    default: break;
+  }
+}
+
+void backend_click(Step& st, const std::string& id) {
+  auto& s = st.s;
+  if (id == "retry_backend") {
+    if (s.backend.health != BackendHealth::unavailable) return;
+    s.backend.health = BackendHealth::unknown;
+    st.clear_notice();
+    load_account_data(st);
+  } else if (id == "nav.usage") {
+    s.view = View::usage;
+    if (on_right_chain(s) && !s.config.backend_url.empty()) {
+      load_usage(st);
+      load_profile(st);
+    }
+  } else if (id == "nav.api_key") {
+    s.view = View::api_key;
+    if (on_right_chain(s) && !s.config.backend_url.empty()) load_keys(st);
+  } else if (id == "refresh_usage") {
+    load_usage(st);
+    load_profile(st);
+  }
+}
+
+HttpResult read_http(const Event& ev) {
+  HttpResult r;
+  r.status = ev.http_status;
+  if (!ev.ok || ev.http_status == 0) {
+    r.error = ev.error.message.empty() ? "no answer" : ev.error.message;
+    return r;
+  }
+  auto body = parse_json(ev.body);
+  if (ev.http_status < 200 || ev.http_status >= 300) {
+    r.error = "HTTP " + std::to_string(ev.http_status);
+    if (body.ok()) {
+      const std::string detail = backend_error_text(*body.value);
+      if (!detail.empty()) r.error += ": " + detail;
+      r.body = *body.value;
+    }
+    return r;
+  }
+  if (!body.ok()) {
+    r.error = "invalid JSON (" + body.error + ")";
+    return r;
+  }
+  r.ok = true;
+  r.body = std::move(*body.value);
+  return r;
+}
+
+}  // namespace acw

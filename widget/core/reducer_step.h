@@ -1,0 +1,87 @@
+// Internal to the reducer files: the per-event context that collects effects, and the
+// handlers each reducer_*.cpp file provides.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "effect.h"
+#include "event.h"
+#include "state.h"
+#include "strings.h"
+
+namespace acw {
+
+constexpr int kReadTimeoutMs = 10'000;
+constexpr int kReceiptPollMs = 1'000;
+constexpr int kMaxReceiptPolls = 600;  // ~10 minutes before "check again"
+constexpr int kRecordRetryMs = 3'000;
+
+struct Step {
+  State& s;
+  std::vector<Effect> effects;
+
+  const Strings& t() const { return strings_for(s.config.locale); }
+  int track(Purpose purpose) {
+    const int id = s.next_effect_id++;
+    s.in_flight[id] = InFlight{purpose, s.epoch};
+    return id;
+  }
+  void wallet(Purpose purpose, const char* method, json params = json::array()) {
+    const int id = track(purpose);
+    effects.push_back(wallet_effect(id, method, std::move(params)));
+  }
+  void http(Purpose purpose, const char* method, const std::string& path, json body = nullptr) {
+    const int id = track(purpose);
+    effects.push_back(http_effect(id, method, s.config.backend_url + path, std::move(body), kReadTimeoutMs));
+  }
+  void timer(Purpose purpose, int ms) { effects.push_back(timer_effect(track(purpose), ms)); }
+  void emit(const char* name, json detail) { effects.push_back(emit_effect(name, std::move(detail))); }
+  void notice(NoticeKind kind, std::string text) { s.notice = Notice{kind, std::move(text)}; }
+  void clear_notice() { s.notice = Notice{}; }
+  bool in_flight(Purpose purpose) const {
+    for (const auto& [id, f] : s.in_flight) {
+      if (f.purpose == purpose && f.epoch == s.epoch) return true;
+    }
+    return false;
+  }
+};
+
+// An HTTP answer: its body parsed when the status is 2xx; otherwise why not, in plain words.
+struct HttpResult {
+  bool ok = false;
+  int status = 0;
+  json body;
+  std::string error;
+};
+HttpResult read_http(const Event& answer);
+
+bool on_right_chain(const State& s);
+
+// reducer_wallet.cpp
+void wallet_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
+void wallet_click(Step& st, const std::string& id);
+void on_accounts_changed(Step& st, const Event& ev);
+void on_chain_changed(Step& st, const Event& ev);
+void become_disconnected(Step& st);
+void read_balance(Step& st);
+
+// reducer_backend.cpp: loads what the views need from the credits backend.
+void load_account_data(Step& st);  // on reaching the right chain with an account
+void backend_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
+void backend_click(Step& st, const std::string& id);
+void load_profile(Step& st);
+void load_usage(Step& st);
+void load_keys(Step& st);
+
+// reducer_payment.cpp
+void payment_click(Step& st, const std::string& id);
+void payment_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
+void resume_stored_payment(Step& st);
+void load_stored(State& s, const json& stored);
+std::string pending_key(const std::string& account, uint64_t chain_id);
+
+// reducer_api_key.cpp
+void api_key_click(Step& st, const std::string& id);
+void api_key_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
+
+}  // namespace acw
