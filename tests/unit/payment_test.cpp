@@ -34,8 +34,8 @@ const Effect* find_kind(const std::vector<Effect>& fx, EffectKind kind, const st
 
 std::string config_body() {
   return json{{"chainId", 31337}, {"priceMicroUsdPerG", "10000"}, {"depositBonusBps", 1000},
-              {"streamBonusBps", 2000}, {"minFirstDepositUsd", "1000000"}, {"minStreamUsdPerMonth", "1000000"},
-              {"token", kToken}, {"vault", kVault}, {"host", kHost}}
+              {"streamBonusBps", 2000}, {"minFirstDepositMicroUsd", "1000000"}, {"minStreamMicroUsdPerMonth", "1000000"},
+              {"tokenAddress", kToken}, {"vaultAddress", kVault}, {"hostAddress", kHost}}
       .dump();
 }
 
@@ -146,7 +146,7 @@ TEST_CASE("pay: one transaction to the host, hash stored, receipt, credit, confi
   CHECK(derive_state_name(f.s) == StateName::payment_pending);
 
   fx = reduce(f.s, Event::http_answer(record->id, 200,
-                                      R"({"entries":[{"totalCreditUsd":"1100000","txHash":"x"}]})"));
+                                      R"({"status":"credited","events":[{"totalCreditUsd":"1100000","txHash":"x"}]})"));
   CHECK(derive_state_name(f.s) == StateName::payment_confirmed);
   const Effect* forget = find_kind(fx, EffectKind::store);
   REQUIRE(forget);
@@ -213,7 +213,7 @@ TEST_CASE("backend down while crediting: stays pending and retries, never failed
   CHECK(derive_state_name(f.s) == StateName::payment_pending);
   fx = reduce(f.s, Event::wallet_ok(find_kind(fx, EffectKind::timer)->id, nullptr));
   record = find_http(fx, "/v1/celo/events/record");
-  reduce(f.s, Event::http_answer(record->id, 200, R"({"entries":[{"totalCreditUsd":"5"}]})"));
+  reduce(f.s, Event::http_answer(record->id, 200, R"({"status":"credited","events":[{"totalCreditUsd":"5"}]})"));
   CHECK(derive_state_name(f.s) == StateName::payment_confirmed);
 }
 

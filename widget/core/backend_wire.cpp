@@ -102,10 +102,11 @@ Parsed<ConfigValues> parse_config_values(const json& body) {
   const std::string e = first_error({read_amount(body, "priceMicroUsdPerG", c.price_micro_usd_per_g),
                             read_bps(body, "depositBonusBps", c.deposit_bonus_bps),
                             read_bps(body, "streamBonusBps", c.stream_bonus_bps),
-                            read_amount(body, "minFirstDepositUsd", c.min_first_deposit_micro_usd),
-                            read_amount(body, "minStreamUsdPerMonth", c.min_stream_micro_usd_per_month),
-                            read_address(body, "token", c.token), read_address(body, "vault", c.vault),
-                            read_address(body, "host", c.host), read_address(body, "forwarder", c.forwarder)});
+                            read_amount(body, "minFirstDepositMicroUsd", c.min_first_deposit_micro_usd),
+                            read_amount(body, "minStreamMicroUsdPerMonth", c.min_stream_micro_usd_per_month),
+                            read_address(body, "tokenAddress", c.token), read_address(body, "vaultAddress", c.vault),
+                            read_address(body, "hostAddress", c.host),
+                                     read_address(body, "forwarderAddress", c.forwarder)});
   if (!e.empty()) return Parsed<ConfigValues>::fail(e);
   if (c.price_micro_usd_per_g == 0) return Parsed<ConfigValues>::fail("priceMicroUsdPerG must be above zero");
   return Parsed<ConfigValues>::good(c);
@@ -122,11 +123,11 @@ Parsed<Profile> parse_profile(const json& body) {
 
 Parsed<uint128> parse_record_credit(const json& body) {
   std::string error;
-  if (!body.is_object() || !body.contains("entries") || !body.at("entries").is_array()) {
-    return Parsed<uint128>::fail("entries must be an array");
+  if (!body.is_object() || !body.contains("events") || !body.at("events").is_array()) {
+    return Parsed<uint128>::fail("events must be an array");
   }
   uint128 total = 0;
-  for (const json& entry : body.at("entries")) {
+  for (const json& entry : body.at("events")) {
     uint128 credit = 0;
     if (!entry.is_object()) return Parsed<uint128>::fail("an entry must be an object");
     if (auto e = read_amount(entry, "totalCreditUsd", credit); !e.empty()) return Parsed<uint128>::fail(e);

@@ -42,7 +42,7 @@ struct CreatedKey {
 
 Parsed<ConfigValues> parse_config_values(const json& body);
 Parsed<Profile> parse_profile(const json& body);
-// POST /v1/celo/events/record: the credit (principal + bonus, micro-USD) added by this tx.
+// POST /v1/celo/events/record: the credit (principal + bonus, micro-USD) of this tx's events.
 Parsed<uint128> parse_record_credit(const json& body);
 Parsed<UsagePage> parse_usage_page(const json& body);
 Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body);

@@ -1,0 +1,97 @@
+#include "options.h"
+
+#include <functional>
+#include <map>
+
+namespace acw::backend {
+namespace {
+
+using Result = acw::Parsed<Options>;
+
+std::optional<int64_t> read_int(const std::string& text, int64_t min, int64_t max) {
+  auto value = acw::parse_decimal(text);
+  if (!value || text.size() > 18) return std::nullopt;
+  const auto v = static_cast<int64_t>(*value);
+  if (v < min || v > max) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return "usage: acw-dev-backend [--host 127.0.0.1] [--port 8787]\n"
+         "         [--db build/dev-backend.sqlite] [--deployment build/chain/deployment.json]\n"
+         "         [--deposit-bonus-bps 1000] [--stream-bonus-bps 2000]\n"
+         "         [--scan-interval-ms 1000] [--price-cache-ms 5000]\n"
+         "         [--siwe-origin http://localhost:5173] [--chain-name \"Anvil (local)\"]\n"
+         "         [--explorer-url URL]\n"
+         "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
+         "  --siwe-origin fixes the domain/URI of sign-in messages (default: the request's\n"
+         "  Origin header, else its Host header).\n";
+}
+
+Result parse_options(const std::vector<std::string>& args) {
+  Options o;
+  using Setter = std::function<std::string(const std::string&)>;
+  auto int_flag = [](auto* out, int64_t min, int64_t max) -> Setter {
+    return [out, min, max](const std::string& v) -> std::string {
+      auto n = read_int(v, min, max);
+      if (!n) return "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+      *out = static_cast<std::remove_pointer_t<decltype(out)>>(*n);
+      return {};
+    };
+  };
+  auto text_flag = [](std::string* out, bool allow_empty) -> Setter {
+    return [out, allow_empty](const std::string& v) -> std::string {
+      if (v.empty() && !allow_empty) return "must not be empty";
+      *out = v;
+      return {};
+    };
+  };
+  const std::map<std::string, Setter> flags = {
+      {"--host", text_flag(&o.host, false)},
+      {"--port", int_flag(&o.port, 0, 65535)},
+      {"--db", text_flag(&o.db_path, false)},
+      {"--deployment", text_flag(&o.deployment_path, false)},
+      {"--deposit-bonus-bps", int_flag(&o.deposit_bonus_bps, 0, 10000)},
+      {"--stream-bonus-bps", int_flag(&o.stream_bonus_bps, 0, 10000)},
+      {"--scan-interval-ms", int_flag(&o.scan_interval_ms, 0, 3600000)},
+      {"--price-cache-ms", int_flag(&o.price_cache_ms, 0, 3600000)},
+      {"--chain-name", text_flag(&o.chain_name, false)},
+      {"--explorer-url", text_flag(&o.explorer_url, true)},
+      {"--siwe-origin",
+       [&o](const std::string& v) -> std::string {
+         auto origin = origin_from_url(v);
+         if (!origin) return "must be an origin such as http://localhost:5173";
+         o.siwe_origin = origin;
+         return {};
+       }},
+  };
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i];
+    if (name == "--help" || name == "-h") {
+      o.help = true;
+      continue;
+    }
+    std::optional<std::string> value;
+    if (const size_t eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    }
+    const auto flag = flags.find(name);
+    if (flag == flags.end()) return Result::fail("unknown option " + name);
+    if (!value) {
+      if (i + 1 >= args.size()) return Result::fail(name + " needs a value");
+      value = args[++i];
+    }
+    const std::string error = flag->second(*value);
+    if (!error.empty()) return Result::fail(name + " " + error);
+  }
+  if (o.scan_interval_ms > 0 && o.scan_interval_ms < 100) {
+    return Result::fail("--scan-interval-ms must be 0 (off) or at least 100");
+  }
+  return Result::good(std::move(o));
+}
+
+}  // namespace acw::backend

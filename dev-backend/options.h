@@ -1,0 +1,32 @@
+// The command line of acw-dev-backend.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/wire.h"
+#include "siwe.h"
+
+namespace acw::backend {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 8787;  // 0 = any free port (printed on start)
+  std::string db_path = "build/dev-backend.sqlite";
+  std::string deployment_path = "build/chain/deployment.json";
+  uint32_t deposit_bonus_bps = 1000;
+  uint32_t stream_bonus_bps = 2000;
+  int64_t scan_interval_ms = 1000;  // 0 turns the log scanner off
+  int64_t price_cache_ms = 5000;
+  std::optional<SiweOrigin> siwe_origin;  // --siwe-origin http://localhost:5173
+  std::string chain_name = "Anvil (local)";
+  std::string explorer_url;  // "" = none
+  bool help = false;
+};
+
+// args excludes the program name. Errors name the flag.
+acw::Parsed<Options> parse_options(const std::vector<std::string>& args);
+std::string usage_text();
+
+}  // namespace acw::backend

@@ -1,0 +1,14 @@
+// Route registration, one file per area of SPEC.md §4.
+#pragma once
+#include "server/app.h"
+#include "server/router.h"
+
+namespace acw::backend {
+
+void add_config_routes(Router& router, App& app);   // /health, /config/values, /v1/quote
+void add_account_routes(Router& router, App& app);  // profile, credit-history
+void add_event_routes(Router& router, App& app);    // /v1/celo/events/record
+void add_auth_routes(Router& router, App& app);     // nonce, API keys
+void add_usage_routes(Router& router, App& app);    // usage log, POST /v1/usage
+
+}  // namespace acw::backend

@@ -1,0 +1,145 @@
+// Credits: insert exactly once, totals, paged history.
+#include "store/store.h"
+
+#include "util/log.h"
+
+namespace acw::backend {
+namespace {
+
+constexpr const char* kCreditColumns =
+    "id, account, payer, source, funding_status, gd_amount_wei, price_micro_usd_per_g, "
+    "principal_usd, bonus_usd, total_credit_usd, tx_hash, log_index, block_number, "
+    "created_at_ms";
+
+acw::uint128 read_amount(const Stmt& stmt, int column) {
+  const std::string text = stmt.text(column);
+  auto value = acw::parse_decimal(text);
+  if (!value) log_error("store: a money column holds a non-decimal value");
+  return value.value_or(0);
+}
+
+CreditEntry read_credit(const Stmt& s) {
+  CreditEntry e;
+  e.id = s.text(0);
+  e.account = s.text(1);
+  e.payer = s.text(2);
+  e.source = s.text(3);
+  e.funding_status = s.text(4);
+  e.gd_amount_wei = read_amount(s, 5);
+  e.price_micro_usd_per_g = read_amount(s, 6);
+  e.principal_usd = read_amount(s, 7);
+  e.bonus_usd = read_amount(s, 8);
+  e.total_credit_usd = read_amount(s, 9);
+  e.tx_hash = s.text(10);
+  e.log_index = s.integer(11);
+  e.block_number = s.integer(12);
+  e.created_at_ms = s.integer(13);
+  return e;
+}
+
+// The WHERE clause of a history query; binds follow the account at index 1.
+std::string history_filter(const HistoryQuery& q) {
+  std::string where = " WHERE account = ?1";
+  if (q.source) where += " AND source = ?2";
+  if (q.funding_status) where += " AND funding_status = ?3";
+  if (q.from_ms) where += " AND created_at_ms >= ?4";
+  if (q.to_ms) where += " AND created_at_ms <= ?5";
+  return where;
+}
+
+void bind_history_filter(Stmt& stmt, const HistoryQuery& q) {
+  stmt.bind(1, q.account);
+  if (q.source) stmt.bind(2, *q.source);
+  if (q.funding_status) stmt.bind(3, *q.funding_status);
+  if (q.from_ms) stmt.bind(4, *q.from_ms);
+  if (q.to_ms) stmt.bind(5, *q.to_ms);
+}
+
+}  // namespace
+
+std::optional<CreditEntry> Store::find_credit_locked(const std::string& id) {
+  const std::string sql = std::string("SELECT ") + kCreditColumns + " FROM credits WHERE id = ?";
+  Stmt stmt(db_, sql.c_str());
+  stmt.bind(1, id);
+  if (stmt.step()) return read_credit(stmt);
+  return std::nullopt;
+}
+
+std::optional<CreditEntry> Store::find_credit(const std::string& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return find_credit_locked(id);
+}
+
+std::optional<InsertedCredit> Store::insert_credit(const CreditEntry& e) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string sql = std::string("INSERT INTO credits (") + kCreditColumns +
+                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT (id) DO NOTHING";
+  Stmt stmt(db_, sql.c_str());
+  stmt.bind(1, e.id).bind(2, e.account).bind(3, e.payer).bind(4, e.source);
+  stmt.bind(5, e.funding_status).bind(6, acw::to_decimal(e.gd_amount_wei));
+  stmt.bind(7, acw::to_decimal(e.price_micro_usd_per_g)).bind(8, acw::to_decimal(e.principal_usd));
+  stmt.bind(9, acw::to_decimal(e.bonus_usd)).bind(10, acw::to_decimal(e.total_credit_usd));
+  stmt.bind(11, e.tx_hash).bind(12, e.log_index).bind(13, e.block_number);
+  stmt.bind(14, e.created_at_ms);
+  if (!stmt.run()) {
+    log_error("store: inserting credit " + e.id + ": " + db_.last_error());
+    return std::nullopt;
+  }
+  const bool inserted = db_.changes() == 1;
+  auto stored = find_credit_locked(e.id);
+  if (!stored) return std::nullopt;
+  return InsertedCredit{*stored, inserted};
+}
+
+std::optional<AccountTotals> Store::totals_locked(const std::string& account) {
+  AccountTotals t;
+  Stmt credits(db_, "SELECT gd_amount_wei, principal_usd, bonus_usd FROM credits "
+                    "WHERE account = ? AND funding_status = 'funded'");
+  credits.bind(1, account);
+  while (credits.step()) {
+    auto wei = acw::checked_add(t.deposited_wei, read_amount(credits, 0));
+    auto principal = acw::checked_add(t.principal_usd, read_amount(credits, 1));
+    auto bonus = acw::checked_add(t.bonus_usd, read_amount(credits, 2));
+    if (!wei || !principal || !bonus) return std::nullopt;
+    t.deposited_wei = *wei;
+    t.principal_usd = *principal;
+    t.bonus_usd = *bonus;
+  }
+  if (credits.failed() || !acw::checked_add(t.principal_usd, t.bonus_usd)) return std::nullopt;
+  Stmt used(db_, "SELECT cost_usd FROM usage WHERE account = ?");
+  used.bind(1, account);
+  while (used.step()) {
+    auto sum = acw::checked_add(t.used_usd, read_amount(used, 0));
+    if (!sum) return std::nullopt;
+    t.used_usd = *sum;
+  }
+  if (used.failed()) return std::nullopt;
+  return t;
+}
+
+std::optional<AccountTotals> Store::totals(const std::string& account) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return totals_locked(account);
+}
+
+std::optional<Page<CreditEntry>> Store::credit_history(const HistoryQuery& q) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  const std::string where = history_filter(q);
+  Page<CreditEntry> page;
+  Stmt count(db_, ("SELECT COUNT(*) FROM credits" + where).c_str());
+  bind_history_filter(count, q);
+  if (!count.step()) return std::nullopt;
+  page.total = count.integer(0);
+
+  const std::string sql = std::string("SELECT ") + kCreditColumns + " FROM credits" + where +
+                          " ORDER BY created_at_ms DESC, seq DESC LIMIT ?6 OFFSET ?7";
+  Stmt rows(db_, sql.c_str());
+  bind_history_filter(rows, q);
+  rows.bind(6, q.limit).bind(7, q.offset);
+  while (rows.step()) page.items.push_back(read_credit(rows));
+  if (rows.failed()) return std::nullopt;
+  return page;
+}
+
+}  // namespace acw::backend

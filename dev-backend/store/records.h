@@ -1,0 +1,83 @@
+// Rows of the backend's tables, as the rest of the backend sees them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+
+namespace acw::backend {
+
+struct CreditEntry {
+  std::string id;              // "<txHash>:<logIndex>", unique
+  std::string account;         // lower-case, credited
+  std::string payer;           // lower-case, paid
+  std::string source = "deposit";         // deposit | streamUpdate | streamCron
+  std::string funding_status = "funded";  // pending | funded | failed
+  acw::uint128 gd_amount_wei = 0;
+  acw::uint128 price_micro_usd_per_g = 0;
+  acw::uint128 principal_usd = 0;  // micro-USD
+  acw::uint128 bonus_usd = 0;      // micro-USD
+  acw::uint128 total_credit_usd = 0;
+  std::string tx_hash;
+  int64_t log_index = 0;
+  int64_t block_number = 0;
+  int64_t created_at_ms = 0;
+};
+
+// Sums over an account's funded credits and its usage (micro-USD, wei).
+struct AccountTotals {
+  acw::uint128 deposited_wei = 0;
+  acw::uint128 principal_usd = 0;
+  acw::uint128 bonus_usd = 0;
+  acw::uint128 used_usd = 0;
+};
+
+struct NonceRecord {
+  std::string nonce;
+  std::string account;  // lower-case
+  uint64_t chain_id = 0;
+  std::string message;  // the exact EIP-4361 text to be signed
+  int64_t issued_at_ms = 0;
+  int64_t expires_at_ms = 0;
+  std::optional<int64_t> used_at_ms;
+};
+
+struct ApiKeyRecord {
+  std::string id;            // "key_" + 16 hex digits
+  std::string account;       // lower-case
+  std::string token_sha256;  // hex digest of the whole token; the token itself is never stored
+  std::string token_prefix;  // first 12 characters, for display
+  int64_t created_at_ms = 0;
+  std::optional<int64_t> last_used_at_ms;
+  std::optional<int64_t> revoked_at_ms;
+};
+
+struct UsageEntry {
+  int64_t id = 0;
+  std::string account;
+  std::string api_key_id;
+  std::string request_id;
+  std::string model;
+  acw::uint128 cost_usd = 0;  // micro-USD
+  int64_t at_ms = 0;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+struct HistoryQuery {
+  std::string account;
+  int64_t limit = 20;
+  int64_t offset = 0;
+  std::optional<std::string> source;
+  std::optional<std::string> funding_status;
+  std::optional<int64_t> from_ms;  // inclusive
+  std::optional<int64_t> to_ms;    // inclusive
+};
+
+}  // namespace acw::backend

@@ -1,0 +1,61 @@
+#include "store/schema.h"
+
+namespace acw::backend {
+
+// Money columns are TEXT decimal strings: they can exceed 64 bits.
+const char* const kSchemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS credits (
+  seq                   INTEGER PRIMARY KEY AUTOINCREMENT,
+  id                    TEXT NOT NULL UNIQUE,
+  account               TEXT NOT NULL,
+  payer                 TEXT NOT NULL,
+  source                TEXT NOT NULL,
+  funding_status        TEXT NOT NULL,
+  gd_amount_wei         TEXT NOT NULL,
+  price_micro_usd_per_g TEXT NOT NULL,
+  principal_usd         TEXT NOT NULL,
+  bonus_usd             TEXT NOT NULL,
+  total_credit_usd      TEXT NOT NULL,
+  tx_hash               TEXT NOT NULL,
+  log_index             INTEGER NOT NULL,
+  block_number          INTEGER NOT NULL,
+  created_at_ms         INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS credits_by_account ON credits (account, created_at_ms);
+CREATE TABLE IF NOT EXISTS nonces (
+  nonce         TEXT PRIMARY KEY,
+  account       TEXT NOT NULL,
+  chain_id      INTEGER NOT NULL,
+  message       TEXT NOT NULL,
+  issued_at_ms  INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL,
+  used_at_ms    INTEGER
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+  id              TEXT PRIMARY KEY,
+  account         TEXT NOT NULL,
+  token_sha256    TEXT NOT NULL UNIQUE,
+  token_prefix    TEXT NOT NULL,
+  created_at_ms   INTEGER NOT NULL,
+  last_used_at_ms INTEGER,
+  revoked_at_ms   INTEGER
+);
+CREATE INDEX IF NOT EXISTS api_keys_by_account ON api_keys (account, created_at_ms);
+CREATE TABLE IF NOT EXISTS usage (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  account    TEXT NOT NULL,
+  api_key_id TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  model      TEXT NOT NULL,
+  cost_usd   TEXT NOT NULL,
+  at_ms      INTEGER NOT NULL,
+  UNIQUE (account, request_id)
+);
+CREATE INDEX IF NOT EXISTS usage_by_account ON usage (account, at_ms);
+)sql";
+
+}  // namespace acw::backend

@@ -1,0 +1,9 @@
+// The SQLite schema, created on start when missing.
+#pragma once
+
+namespace acw::backend {
+
+extern const char* const kSchemaSql;
+inline constexpr const char* kSchemaVersion = "1";
+
+}  // namespace acw::backend

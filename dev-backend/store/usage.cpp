@@ -1,0 +1,84 @@
+// Usage: records what an API key spent, atomically against the account's remaining credits.
+#include "store/store.h"
+
+namespace acw::backend {
+namespace {
+
+constexpr const char* kUsageColumns = "id, account, api_key_id, request_id, model, cost_usd, at_ms";
+
+UsageEntry read_usage(const Stmt& s) {
+  UsageEntry u;
+  u.id = s.integer(0);
+  u.account = s.text(1);
+  u.api_key_id = s.text(2);
+  u.request_id = s.text(3);
+  u.model = s.text(4);
+  u.cost_usd = acw::parse_decimal(s.text(5)).value_or(0);
+  u.at_ms = s.integer(6);
+  return u;
+}
+
+}  // namespace
+
+std::optional<UsageEntry> Store::find_usage_locked(const std::string& account,
+                                                   const std::string& request_id) {
+  const std::string sql = std::string("SELECT ") + kUsageColumns +
+                          " FROM usage WHERE account = ? AND request_id = ?";
+  Stmt stmt(db_, sql.c_str());
+  stmt.bind(1, account).bind(2, request_id);
+  if (stmt.step()) return read_usage(stmt);
+  return std::nullopt;
+}
+
+std::optional<UsageOutcome> Store::record_usage(const UsageEntry& entry) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Transaction tx(db_);
+  if (!tx.ok()) return std::nullopt;
+  auto totals = totals_locked(entry.account);
+  if (!totals) return std::nullopt;
+
+  UsageOutcome out;
+  out.remaining_usd = remaining_usd(*totals);
+  if (auto existing = find_usage_locked(entry.account, entry.request_id)) {
+    const bool same = existing->model == entry.model && existing->cost_usd == entry.cost_usd;
+    out.status = same ? UsageStatus::duplicate : UsageStatus::conflict;
+    out.entry = *existing;
+    return out;
+  }
+  if (out.remaining_usd < entry.cost_usd) {
+    out.status = UsageStatus::insufficient;
+    return out;
+  }
+  const std::string sql = "INSERT INTO usage (account, api_key_id, request_id, model, cost_usd, "
+                          "at_ms) VALUES (?, ?, ?, ?, ?, ?)";
+  Stmt insert(db_, sql.c_str());
+  insert.bind(1, entry.account).bind(2, entry.api_key_id).bind(3, entry.request_id);
+  insert.bind(4, entry.model).bind(5, acw::to_decimal(entry.cost_usd)).bind(6, entry.at_ms);
+  if (!insert.run()) return std::nullopt;
+  auto stored = find_usage_locked(entry.account, entry.request_id);
+  if (!stored || !tx.commit()) return std::nullopt;
+  out.status = UsageStatus::recorded;
+  out.entry = *stored;
+  out.remaining_usd -= entry.cost_usd;
+  return out;
+}
+
+std::optional<Page<UsageEntry>> Store::usage(const std::string& account, int64_t limit,
+                                             int64_t offset) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Page<UsageEntry> page;
+  Stmt count(db_, "SELECT COUNT(*) FROM usage WHERE account = ?");
+  count.bind(1, account);
+  if (!count.step()) return std::nullopt;
+  page.total = count.integer(0);
+  const std::string sql = std::string("SELECT ") + kUsageColumns +
+                          " FROM usage WHERE account = ? ORDER BY at_ms DESC, id DESC "
+                          "LIMIT ? OFFSET ?";
+  Stmt rows(db_, sql.c_str());
+  rows.bind(1, account).bind(2, limit).bind(3, offset);
+  while (rows.step()) page.items.push_back(read_usage(rows));
+  if (rows.failed()) return std::nullopt;
+  return page;
+}
+
+}  // namespace acw::backend

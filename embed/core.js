@@ -1,0 +1,97 @@
+// core.js — loads the wasm once per page and wraps one module instance (one widget) behind
+// plain JS methods. Every call that returns a string copies it out of wasm memory at once.
+
+// The script tag that defines the widget: the .wasm is looked up beside it, unless the tag
+// says otherwise with data-wasm-url.
+const SCRIPT = document.currentScript;
+const WASM_URL = (SCRIPT && SCRIPT.dataset && SCRIPT.dataset.wasmUrl) ||
+  new URL('ai-credits-widget.wasm', (SCRIPT && SCRIPT.src) || document.baseURI).href;
+
+let compiledWasm = null;
+
+// Fetches and compiles the wasm once; every instance instantiates the same WebAssembly.Module.
+function compileWasm() {
+  if (!compiledWasm) {
+    compiledWasm = (async () => {
+      const res = await fetch(WASM_URL, { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`ai-credits-widget: cannot load ${WASM_URL} (HTTP ${res.status})`);
+      const type = res.headers.get('content-type') || '';
+      if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) {
+        return WebAssembly.compileStreaming(res);
+      }
+      return WebAssembly.compile(await res.arrayBuffer());
+    })();
+    compiledWasm.catch(() => { compiledWasm = null; });  // a later mount may retry
+  }
+  return compiledWasm;
+}
+
+const MAX_TEXT = 4096;  // one paste or keystroke batch
+
+class Core {
+  // Instantiates a fresh module (own memory, own ImGui and GL context) for `canvas`.
+  static async load(canvas, onAbort) {
+    const wasm = await compileWasm();
+    let failInstantiate;
+    const failed = new Promise((_, reject) => { failInstantiate = reject; });
+    const factory = AiCreditsWidgetCore({  // eslint-disable-line no-undef -- defined by emcc above
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm), failInstantiate);
+        return {};
+      },
+      print: (text) => console.log('[ai-credits-widget]', text),
+      printErr: (text) => console.warn('[ai-credits-widget]', text),
+      onAbort: (what) => onAbort(what),
+    });
+    const module = await Promise.race([factory, failed]);
+    module.specialHTMLTargets['!canvas'] = canvas;
+    return new Core(module);
+  }
+
+  constructor(module) {
+    this.m = module;
+  }
+
+  str(ptr) {
+    return ptr ? this.m.UTF8ToString(ptr) : '';
+  }
+
+  // Strings go through malloc, not the 256 KB stack: wallet answers can be large.
+  withString(text, fn) {
+    const m = this.m;
+    const size = m.lengthBytesUTF8(text) + 1;
+    const ptr = m._malloc(size);
+    try {
+      m.stringToUTF8(text, ptr, size);
+      return fn(ptr);
+    } finally {
+      m._free(ptr);
+    }
+  }
+
+  json(value) {
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  create(config) { return this.withString(this.json(config), (p) => this.m._acw_create(p)) === 1; }
+  destroy() {
+    this.m._acw_destroy();
+    this.m.specialHTMLTargets['!canvas'] = null;
+  }
+  resize(cssW, cssH, dpr) { this.m._acw_resize(cssW, cssH, dpr); }
+  dispatch(event) { return this.str(this.withString(this.json(event), (p) => this.m._acw_dispatch(p))); }
+  resolve(id, answer) { return this.str(this.withString(this.json(answer), (p) => this.m._acw_resolve(id, p))); }
+  loadFixture(state) { return this.str(this.withString(this.json(state), (p) => this.m._acw_load_fixture(p))); }
+  stateJson() { return JSON.parse(this.str(this.m._acw_state_json()) || 'null'); }
+  snapshot() { return JSON.parse(this.str(this.m._acw_snapshot())); }
+  takeEffects() {
+    const text = this.str(this.m._acw_take_effects());
+    return text && text !== '[]' ? JSON.parse(text) : [];
+  }
+  frame(nowMs) { return this.m._acw_frame(nowMs); }
+  pointer(kind, x, y, button) { this.m._acw_pointer(kind, x, y, button); }
+  wheel(dx, dy) { return this.m._acw_wheel(dx, dy) === 1; }
+  key(code, down, mods) { return this.m._acw_key(code, down ? 1 : 0, mods) === 1; }
+  text(text) { return this.withString(String(text).slice(0, MAX_TEXT), (p) => this.m._acw_text(p)) === 1; }
+  focus(focused) { this.m._acw_focus(focused ? 1 : 0); }
+}

@@ -1,0 +1,136 @@
+// element.js — <ai-credits-widget>: its own canvas in a shadow root, configured by attributes
+// and the `provider` / `config` properties.
+
+const ELEMENT_CSS = `
+:host { display: inline-block; position: relative; width: 400px; height: 560px;
+        contain: content; vertical-align: top; }
+:host([hidden]) { display: none; }
+canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: manipulation;
+         -webkit-tap-highlight-color: transparent; }
+canvas:focus-visible { outline: 2px solid #2563eb; outline-offset: -2px; }
+.text { position: absolute; left: 0; top: 0; width: 1px; height: 1px; margin: 0; padding: 0;
+        border: 0; opacity: 0; pointer-events: none; font-size: 16px; }
+.fallback { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
+            padding: 16px; box-sizing: border-box; font: 14px/1.4 system-ui, sans-serif;
+            color: #374151; background: #f9fafb; text-align: center; }
+`;
+
+const REMOUNT_ATTRIBUTES = [...Object.keys(ATTRIBUTE_KEYS), 'wallet-rdns'];
+
+class AiCreditsWidgetElement extends HTMLElement {
+  static get observedAttributes() {
+    return REMOUNT_ATTRIBUTES;
+  }
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>${ELEMENT_CSS}</style>` +
+      '<canvas part="canvas" tabindex="0" role="application" aria-label="AI credits"></canvas>' +
+      '<input class="text" tabindex="-1" aria-hidden="true" autocomplete="off" autocapitalize="off" ' +
+      'autocorrect="off" spellcheck="false">';
+    this._canvas = root.querySelector('canvas');
+    this._text = root.querySelector('input');
+    this._ctrl = null;
+    this._provider = null;
+    this._config = null;
+    this._remount = false;
+    this._ready = new Promise((resolve, reject) => {
+      this._resolveReady = resolve;
+      this._rejectReady = reject;
+    });
+    this._ready.catch(() => {});
+    // Properties set before this script defined the element shadow the accessors: re-apply.
+    for (const prop of ['provider', 'config']) {
+      if (Object.prototype.hasOwnProperty.call(this, prop)) {
+        const value = this[prop];
+        delete this[prop];
+        this[prop] = value;
+      }
+    }
+  }
+
+  connectedCallback() {
+    if (!this._ctrl) this._mount();
+  }
+
+  disconnectedCallback() {
+    // A move within the page disconnects and reconnects at once: keep the widget then.
+    queueMicrotask(() => {
+      if (!this.isConnected) this._unmount();
+    });
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this._ctrl || this._remount) return;
+    this._remount = true;  // several attributes changed together remount once
+    queueMicrotask(() => {
+      this._remount = false;
+      if (!this._ctrl) return;
+      this._unmount();
+      if (this.isConnected) this._mount();
+    });
+  }
+
+  get provider() { return this._provider; }
+  set provider(value) {
+    this._provider = value || null;
+    if (this._ctrl) this._ctrl.setProvider(this._provider);
+  }
+
+  get config() { return this._config; }
+  set config(value) {
+    this._config = value && typeof value === 'object' ? { ...value } : null;
+    if (this._ctrl) this.attributeChangedCallback('config', 0, 1);
+  }
+
+  // Resolves after the first frame is drawn.
+  get ready() { return this._ready; }
+
+  // SPEC.md §5: {state, items:[{id, label, role, rect:{x,y,w,h}, enabled}]}, or null before
+  // the widget runs.
+  snapshot() {
+    return this._ctrl ? this._ctrl.snapshot() : null;
+  }
+
+  // For the storybook: replace the state with a fixture; returns '' or an error.
+  loadFixture(state) {
+    return this._ctrl ? this._ctrl.loadFixture(state) : 'the widget is not running';
+  }
+
+  stateJson() {
+    return this._ctrl ? this._ctrl.stateJson() : null;
+  }
+
+  _mount() {
+    const fallback = this.shadowRoot.querySelector('.fallback');
+    if (fallback) fallback.remove();
+    const ctrl = new Controller({
+      canvas: this._canvas,
+      host: this,
+      textInput: this._text,
+      config: normalizeConfig(this._config, this),
+      provider: this._provider,
+      walletRdns: this.getAttribute('wallet-rdns') || '',
+      onFail: (message) => this._showFallback(message),
+    });
+    this._ctrl = ctrl;
+    ctrl.ready.then(this._resolveReady, (err) => {
+      if (this._ctrl === ctrl && err.message !== 'destroyed') this._rejectReady(err);
+    });
+  }
+
+  _unmount() {
+    if (!this._ctrl) return;
+    this._ctrl.destroy();
+    this._ctrl = null;
+  }
+
+  _showFallback(message) {
+    const div = document.createElement('div');
+    div.className = 'fallback';
+    div.setAttribute('role', 'alert');
+    div.textContent = message;
+    this.shadowRoot.appendChild(div);
+  }
+}

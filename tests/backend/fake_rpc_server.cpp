@@ -1,0 +1,41 @@
+#include "fake_rpc_server.h"
+
+#include <chrono>
+
+#include <httplib.h>
+
+namespace acw::backend::test {
+
+FakeRpcServer::FakeRpcServer(ChainState& chain)
+    : chain_(chain), http_(std::make_unique<httplib::Server>()) {
+  http_->Post("/", [this](const httplib::Request& req, httplib::Response& res) {
+    auto request = acw::parse_json(req.body);
+    if (!request.ok() || !request.value->is_object()) {
+      res.status = 400;
+      return;
+    }
+    const acw::json& r = *request.value;
+    auto result = chain_.answer(r.at("method").get<std::string>(), r.value("params", acw::json::array()));
+    acw::json answer = {{"jsonrpc", "2.0"}, {"id", r.at("id")}};
+    if (result.ok()) {
+      answer["result"] = *result.value;
+    } else {
+      answer["error"] = {{"code", -32000}, {"message", result.error}};
+    }
+    res.set_content(answer.dump(), "application/json");
+  });
+  port_ = http_->bind_to_any_port("127.0.0.1");
+  thread_ = std::thread([this] { http_->listen_after_bind(); });
+  for (int i = 0; i < 5000 && !http_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
+FakeRpcServer::~FakeRpcServer() {
+  http_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::string FakeRpcServer::url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+}  // namespace acw::backend::test
