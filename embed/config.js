@@ -15,6 +15,7 @@ const ATTRIBUTE_KEYS = {
   accent: 'accent',
   radius: 'radius',
   'font-size': 'fontSize',
+  dpr: 'dpr',  // shim only: pins the backing-store scale (0.5–4) instead of devicePixelRatio
 };
 // Theme tokens as CSS custom properties on the element (attributes and `config` win).
 const CSS_TOKENS = { '--acw-accent': 'accent', '--acw-radius': 'radius', '--acw-font-size': 'fontSize' };
@@ -57,6 +58,11 @@ function normalizeConfig(config, element = null) {
     const hex = cssColorToHex(out.accent);
     if (hex) out.accent = hex;
     else delete out.accent;
+  }
+  if (out.dpr !== undefined) {
+    const n = parseFloat(out.dpr);
+    if (Number.isFinite(n) && n >= 0.5 && n <= 4) out.dpr = n;
+    else delete out.dpr;
   }
   for (const key of ['radius', 'fontSize']) {
     if (out[key] === undefined) continue;

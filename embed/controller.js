@@ -22,7 +22,10 @@ class Controller {
     this.visible = true;
     this.cssW = 0;
     this.cssH = 0;
-    this.dpr = window.devicePixelRatio || 1;
+    // config.dpr (the `dpr` attribute) pins the backing-store scale, e.g. 2 for the storybook's
+    // HiDPI check on a 1× screen; otherwise window.devicePixelRatio is followed.
+    this.dprOverride = Number.isFinite(config.dpr) && config.dpr > 0 ? config.dpr : 0;
+    this.dpr = this.currentDpr();
     this.cleanups = [];
     this.timers = new Set();
     this.aborts = new Set();  // in-flight fetches, aborted on destroy
@@ -123,10 +126,14 @@ class Controller {
     this.cleanups.push(() => mq && mq.removeEventListener('change', onDpr));
   }
 
+  currentDpr() {
+    return this.dprOverride || window.devicePixelRatio || 1;
+  }
+
   measure(width, height) {
     const w = Math.min(RESIZE_LIMIT, Math.max(0, Math.round(width)));
     const h = Math.min(RESIZE_LIMIT, Math.max(0, Math.round(height)));
-    const dpr = window.devicePixelRatio || 1;
+    const dpr = this.currentDpr();
     if (w === this.cssW && h === this.cssH && dpr === this.dpr && this.framed) return;
     this.cssW = w;
     this.cssH = h;
@@ -207,7 +214,7 @@ class Controller {
 
   frame(now) {
     this.raf = 0;
-    if ((window.devicePixelRatio || 1) !== this.dpr) this.measure(this.cssW, this.cssH);
+    if (this.currentDpr() !== this.dpr) this.measure(this.cssW, this.cssH);
     const more = this.call((core) => core.frame(now));
     if (more === undefined) return;
     if (!this.framed) {

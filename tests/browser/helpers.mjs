@@ -21,7 +21,7 @@ export const wei = (g) => (BigInt(Math.round(g * 1e6)) * 10n ** 12n).toString();
 // instead of failing when the widget has not been built.
 export function missingPrerequisite() {
   const js = path.join(distDir, 'ai-credits-widget.js');
-  if (!fs.existsSync(js)) return `widget not built: ${path.relative(repoRoot, js)} is missing`;
+  if (!fs.existsSync(js)) return `widget not built: ${js} is missing (build the wasm target first)`;
   if (!fs.existsSync(CHROMIUM)) return `no browser at ${CHROMIUM} (apt-get install chromium)`;
   return null;
 }

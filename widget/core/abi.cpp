@@ -10,6 +10,11 @@ namespace {
 
 constexpr const char* kBatchCallSelector = "6ad3ca7d";          // batchCall((uint32,address,bytes)[])
 constexpr const char* kDepositFromActionSelector = "242fee63";  // depositFromAction(uint256,bytes,bytes)
+constexpr const char* kCreateFlowSelector = "e15536b6";  // createFlow(address,address,address,int96,bytes)
+constexpr const char* kUpdateFlowSelector = "0c033991";  // updateFlow(address,address,address,int96,bytes)
+constexpr const char* kDeleteFlowSelector = "b4b333c6";  // deleteFlow(address,address,address,bytes)
+constexpr const char* kGetFlowInfoSelector = "2860fd93";  // getFlowInfo(address,address,address)
+constexpr const char* kGetBufferSelector = "09f0b495";    // getBufferAmountByFlowrate(address,int96)
 
 std::string word(uint128 value) { return abi_word_uint(value); }
 
@@ -31,7 +36,72 @@ std::string encode_operation(const Operation& op) {
   return word(op.type) + abi_word_address(op.target) + word(3 * 32) + bytes_tail(op.data);
 }
 
+bool all_addresses(std::initializer_list<std::string_view> addresses) {
+  for (auto a : addresses) {
+    if (!is_address(a)) return false;
+  }
+  return true;
+}
+
+// (token, sender, receiver, int96 rate, bytes userData): userData's offset is 5 words.
+std::string encode_flow_change(const char* selector, std::string_view token, std::string_view sender,
+                               std::string_view receiver, uint128 rate, std::string_view account) {
+  if (!all_addresses({token, sender, receiver, account})) return "";
+  return std::string("0x") + selector + abi_word_address(token) + abi_word_address(sender) +
+         abi_word_address(receiver) + word(rate) + word(5 * 32) + bytes_tail(abi_word_address(account));
+}
+
 }  // namespace
+
+std::string encode_create_flow(std::string_view token, std::string_view sender, std::string_view receiver,
+                               uint128 rate, std::string_view account) {
+  return encode_flow_change(kCreateFlowSelector, token, sender, receiver, rate, account);
+}
+
+std::string encode_update_flow(std::string_view token, std::string_view sender, std::string_view receiver,
+                               uint128 rate, std::string_view account) {
+  return encode_flow_change(kUpdateFlowSelector, token, sender, receiver, rate, account);
+}
+
+std::string encode_delete_flow(std::string_view token, std::string_view sender, std::string_view receiver,
+                               std::string_view account) {
+  if (!all_addresses({token, sender, receiver, account})) return "";
+  // (token, sender, receiver, bytes userData): userData's offset is 4 words.
+  return std::string("0x") + kDeleteFlowSelector + abi_word_address(token) + abi_word_address(sender) +
+         abi_word_address(receiver) + word(4 * 32) + bytes_tail(abi_word_address(account));
+}
+
+std::string encode_get_flow_info(std::string_view token, std::string_view sender, std::string_view receiver) {
+  if (!all_addresses({token, sender, receiver})) return "";
+  return std::string("0x") + kGetFlowInfoSelector + abi_word_address(token) + abi_word_address(sender) +
+         abi_word_address(receiver);
+}
+
+std::string encode_get_buffer_amount(std::string_view token, uint128 rate) {
+  if (!is_address(token)) return "";
+  return std::string("0x") + kGetBufferSelector + abi_word_address(token) + word(rate);
+}
+
+std::optional<FlowInfo> decode_flow_info(std::string_view hex) {
+  if (hex.size() != 2 + 4 * 64 || hex.substr(0, 2) != "0x") return std::nullopt;
+  auto word_at = [&](size_t i) { return parse_hex_quantity("0x" + std::string(hex.substr(2 + i * 64, 64))); };
+  const auto updated = word_at(0);
+  const auto deposit = word_at(2);
+  if (!updated || !deposit || *updated > UINT64_MAX) return std::nullopt;
+  FlowInfo info;
+  info.last_updated = static_cast<uint64_t>(*updated);
+  info.deposit = *deposit;
+  // int96 in a signed word: a set top bit is negative (an incoming flow), read as no stream.
+  const std::string_view rate_word = hex.substr(2 + 64, 64);
+  if (rate_word[0] >= '8') {
+    info.flow_rate = 0;
+  } else {
+    const auto rate = word_at(1);
+    if (!rate) return std::nullopt;
+    info.flow_rate = *rate;
+  }
+  return info;
+}
 
 std::string encode_account_user_data(std::string_view account) { return "0x" + abi_word_address(account); }
 

@@ -116,8 +116,19 @@ Parsed<Profile> parse_profile(const json& body) {
   Profile p;
   if (auto e = need_object(body, "profile"); !e.empty()) return Parsed<Profile>::fail(e);
   const std::string e = first_error({read_amount(body, "remainingUsd", p.remaining_micro_usd),
-                                     read_amount(body, "usedUsd", p.used_micro_usd)});
+                                     read_amount(body, "usedUsd", p.used_micro_usd),
+                                     read_amount(body, "totalGDStreamedWei", p.streamed_wei, false)});
   if (!e.empty()) return Parsed<Profile>::fail(e);
+  if (body.contains("stream") && !body.at("stream").is_null()) {
+    const json& st = body.at("stream");
+    if (!st.is_object()) return Parsed<Profile>::fail("stream must be an object");
+    const std::string se = first_error({read_string(st, "status", p.stream_status, true, 16),
+                                        read_string(st, "endReason", p.stream_end_reason, false, 32)});
+    if (!se.empty()) return Parsed<Profile>::fail("stream." + se);
+    if (p.stream_status != "none" && p.stream_status != "active" && p.stream_status != "ended") {
+      return Parsed<Profile>::fail("stream.status has an unknown value");
+    }
+  }
   return Parsed<Profile>::good(p);
 }
 

@@ -23,6 +23,9 @@ struct ConfigValues {
 struct Profile {
   uint128 remaining_micro_usd = 0;
   uint128 used_micro_usd = 0;
+  uint128 streamed_wei = 0;          // totalGDStreamedWei
+  std::string stream_status = "none";  // stream.status: none | active | ended
+  std::string stream_end_reason;       // stream.endReason: user | liquidated
 };
 
 struct UsagePage {

@@ -66,6 +66,13 @@ Event Event::chain_changed(json chain_id) {
   return e;
 }
 
+Event Event::tick(uint64_t now_ms) {
+  Event e;
+  e.type = EventType::tick;
+  e.now_ms = now_ms;
+  return e;
+}
+
 Event Event::disconnected() {
   Event e;
   e.type = EventType::wallet_disconnected;
@@ -102,6 +109,7 @@ Parsed<Event> parse_event(std::string_view text) {
       return Parsed<Event>::fail("start needs a boolean wallet");
     }
     Event e = Event::start(j.at("wallet").get<bool>());
+    if (j.contains("nowMs") && j.at("nowMs").is_number_unsigned()) e.now_ms = j.at("nowMs").get<uint64_t>();
     if (j.contains("stored")) {
       if (!j.at("stored").is_object()) return Parsed<Event>::fail("stored must be an object");
       e.stored = j.at("stored");
@@ -129,6 +137,12 @@ Parsed<Event> parse_event(std::string_view text) {
     return Parsed<Event>::good(Event::chain_changed(j.at("chainId")));
   }
   if (t == "disconnect") return Parsed<Event>::good(Event::disconnected());
+  if (t == "tick") {
+    if (!j.contains("nowMs") || !j.at("nowMs").is_number_unsigned()) {
+      return Parsed<Event>::fail("tick needs a whole nowMs");
+    }
+    return Parsed<Event>::good(Event::tick(j.at("nowMs").get<uint64_t>()));
+  }
   return Parsed<Event>::fail("unknown event type");
 }
 

@@ -17,6 +17,7 @@ enum class EventType {
   accounts_changed,  // `result` = the accounts array as sent by the wallet
   chain_changed,     // `result` = the chainId as sent by the wallet
   wallet_disconnected,
+  tick,              // wall clock for the stream ticker: `now_ms`
 };
 
 struct Event {
@@ -31,6 +32,7 @@ struct Event {
   int http_status = 0;   // http answers: the status code (0 = no HTTP answer: see `error`)
   std::string body;      // http answers: the body text, parsed by the reducer
   json stored;           // start: the widget's saved localStorage entries {key: value}
+  uint64_t now_ms = 0;   // tick (and start): wall clock, ms since the epoch
 
   static Event start(bool wallet_found);
   static Event click(std::string id);
@@ -41,6 +43,7 @@ struct Event {
   static Event accounts_changed(json accounts);
   static Event chain_changed(json chain_id);
   static Event disconnected();
+  static Event tick(uint64_t now_ms);
 };
 
 // Parses the dispatch JSON of docs/c-api.md. Errors are short English sentences.

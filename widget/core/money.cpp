@@ -6,7 +6,6 @@ namespace acw {
 namespace {
 
 constexpr uint128 kBpsDenominator = 10'000;
-constexpr uint128 kSecondsPerMonth = 2'592'000;  // 30 days, SPEC §2
 // uint128 holds at most 39 decimal digits; this bound keeps format_units' strings small
 // even for absurd `decimals` (uint256 amounts never need more than 77).
 constexpr int kMaxFormatDecimals = 77;

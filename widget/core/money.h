@@ -11,7 +11,8 @@ using uint128 = unsigned __int128;
 
 // Largest value a decimal money string may hold (2^128 - 1).
 constexpr uint128 kUint128Max = ~uint128{0};
-constexpr int kGDecimals = 18;            // G$ has 18 decimals
+constexpr int kGDecimals = 18;  // G$ has 18 decimals
+constexpr uint128 kSecondsPerMonth = 2'592'000;  // a 30-day month (SPEC §2), for stream rates
 constexpr uint128 kWeiPerG = 1'000'000'000'000'000'000ULL;  // 10^kGDecimals
 constexpr uint128 kMicroUsdPerCredit = 10'000;  // 1 credit = US$0.01 = 10,000 micro-USD
 

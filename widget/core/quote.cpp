@@ -8,6 +8,11 @@ char decimal_separator(const std::string& locale) {
 
 namespace {
 
+uint128 setup_rate(const State& s) {
+  AmountParse monthly = parse_amount_input(s.purchase.monthly_amount_text, decimal_separator(s.config.locale));
+  return monthly.wei ? flow_rate_per_second(*monthly.wei) : 0;
+}
+
 // ceil(min_micro_usd * 1e18 / price): the least wei whose principal reaches the minimum.
 std::optional<uint128> minimum_wei_for(uint128 min_micro_usd, uint128 price) {
   if (price == 0) return std::nullopt;
@@ -61,6 +66,23 @@ PayBlock pay_block(const State& s) {
   if (q.exceeds_balance) return PayBlock::exceeds_balance;
   if (q.below_minimum || !q.priced) return PayBlock::below_minimum;
   return PayBlock::none;
+}
+
+StreamCheck stream_check(const State& s) {
+  StreamCheck c;
+  c.rate = setup_rate(s);
+  if (c.rate == 0) return c;
+  const uint128 monthly_wei = c.rate * kSecondsPerMonth;
+  if (s.backend.price_micro_usd_per_g) {
+    c.monthly_principal = principal_micro_usd(monthly_wei, *s.backend.price_micro_usd_per_g).value_or(0);
+    c.monthly_bonus = bonus_micro_usd(c.monthly_principal, s.backend.stream_bonus_bps).value_or(0);
+    c.below_minimum = c.monthly_principal < s.backend.min_stream_micro_usd_per_month;
+  }
+  if (s.stream.setup_rate == c.rate && s.stream.setup_buffer_wei) c.buffer_wei = *s.stream.setup_buffer_wei;
+  if (s.wallet.balance_wei && c.buffer_wei) c.exceeds_balance = *c.buffer_wei >= *s.wallet.balance_wei;
+  c.ready = s.backend.config_loaded && !s.backend.forwarder_address.empty() && c.buffer_wei &&
+            !c.below_minimum && !c.exceeds_balance && s.payment.phase == PaymentPhase::none;
+  return c;
 }
 
 }  // namespace acw

@@ -38,4 +38,16 @@ enum class PayBlock {
 };
 PayBlock pay_block(const State& state);
 
+// The stream setup form: monthly amount → rate, credits a month, the buffer, the checks.
+struct StreamCheck {
+  uint128 rate = 0;                  // wei per second from the monthly amount (0 = none typed)
+  uint128 monthly_principal = 0;     // micro-USD a month
+  uint128 monthly_bonus = 0;
+  bool below_minimum = false;
+  std::optional<uint128> buffer_wei; // what the protocol locks, once read for this rate
+  bool exceeds_balance = false;      // the buffer alone is more than the balance
+  bool ready = false;                // "Start stream" may be clicked
+};
+StreamCheck stream_check(const State& s);
+
 }  // namespace acw

@@ -13,6 +13,7 @@ void on_start(Step& st, const Event& ev) {
   auto& s = st.s;
   if (s.wallet.phase != WalletPhase::starting && s.wallet.phase != WalletPhase::no_wallet) return;
   load_stored(s, ev.stored);
+  s.now_s = ev.now_ms / 1000;
   if (!ev.wallet_found) {
     s.wallet.phase = WalletPhase::no_wallet;
     return;
@@ -31,6 +32,7 @@ void on_click(Step& st, const std::string& id) {
     s.purchase.mode = PayMode::stream;
     s.view = View::stream;
     if (s.stream.phase == StreamPhase::none) s.stream.editing = true;
+    if (on_right_chain(s)) stream_input(st);
   } else if (id == "dismiss_notice") {
     st.clear_notice();
   } else if (id == "get_g") {
@@ -40,6 +42,7 @@ void on_click(Step& st, const std::string& id) {
     backend_click(st, id);
     payment_click(st, id);
     api_key_click(st, id);
+    stream_click(st, id);
   }
 }
 
@@ -51,6 +54,8 @@ void on_answer(Step& st, const Event& ev) {
   s.in_flight.erase(it);
   const bool stale = f.epoch != s.epoch;
   switch (f.purpose) {
+    case Purpose::read_flow:
+    case Purpose::read_buffer: stream_answer(st, f.purpose, stale, ev); return;
     case Purpose::read_accounts:
     case Purpose::request_accounts:
     case Purpose::read_chain:
@@ -75,7 +80,10 @@ void on_answer(Step& st, const Event& ev) {
 
 void on_input(Step& st, const Event& ev) {
   if (ev.id == "amount") st.s.purchase.amount_text = ev.text;
-  if (ev.id == "monthly_amount") st.s.purchase.monthly_amount_text = ev.text;
+  if (ev.id == "monthly_amount") {
+    st.s.purchase.monthly_amount_text = ev.text;
+    stream_input(st);
+  }
 }
 
 }  // namespace
@@ -89,6 +97,7 @@ std::vector<Effect> reduce(State& s, const Event& ev) {
     case EventType::wallet_result: on_answer(st, ev); break;
     case EventType::accounts_changed: on_accounts_changed(st, ev); break;
     case EventType::chain_changed: on_chain_changed(st, ev); break;
+    case EventType::tick: s.now_s = ev.now_ms / 1000; break;
     case EventType::wallet_disconnected:
       if (s.wallet.phase != WalletPhase::starting && s.wallet.phase != WalletPhase::no_wallet) {
         become_disconnected(st);

@@ -34,6 +34,7 @@ void on_config(Step& st, const HttpResult& r) {
   b.mismatch = mismatch(st.s, *v.value);
   b.host_address = v.value->host;
   b.vault_address = v.value->vault;
+  b.forwarder_address = v.value->forwarder;
   b.price_micro_usd_per_g = v.value->price_micro_usd_per_g;
   b.deposit_bonus_bps = v.value->deposit_bonus_bps;
   b.stream_bonus_bps = v.value->stream_bonus_bps;
@@ -41,6 +42,7 @@ void on_config(Step& st, const HttpResult& r) {
   b.min_stream_micro_usd_per_month = v.value->min_stream_micro_usd_per_month;
   b.config_loaded = b.mismatch.empty();
   if (!b.mismatch.empty()) st.notice(NoticeKind::error, b.mismatch);
+  if (b.config_loaded) read_flow(st);
 }
 
 void on_profile(Step& st, const HttpResult& r) {
@@ -48,6 +50,11 @@ void on_profile(Step& st, const HttpResult& r) {
   auto p = parse_profile(r.body);
   if (!p.ok()) return mark_unavailable(st, p.error);
   st.s.credits = CreditsFacet{true, p.value->remaining_micro_usd, p.value->used_micro_usd};
+  auto& stream = st.s.stream;
+  stream.backend_status = p.value->stream_status;
+  stream.streamed_wei = p.value->streamed_wei;
+  if (p.value->stream_status == "ended") stream.end_reason = p.value->stream_end_reason;
+  settle_stream_phase(st.s);
 }
 
 void on_usage(Step& st, const HttpResult& r) {

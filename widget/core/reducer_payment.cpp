@@ -10,8 +10,28 @@ namespace acw {
 
 namespace {
 
+const char* kind_name(TxKind kind) {
+  switch (kind) {
+    case TxKind::one_time: return "once";
+    case TxKind::stream_create: return "stream_create";
+    case TxKind::stream_update: return "stream_update";
+    case TxKind::stream_delete: return "stream_delete";
+  }
+  return "once";
+}
+
+TxKind kind_from(const json& doc) {
+  const std::string k = doc.contains("kind") && doc.at("kind").is_string() ? doc.at("kind").get<std::string>() : "";
+  if (k == "stream_create") return TxKind::stream_create;
+  if (k == "stream_update") return TxKind::stream_update;
+  if (k == "stream_delete") return TxKind::stream_delete;
+  return TxKind::one_time;
+}
+
 std::string stored_value(const PaymentFacet& p) {
-  return json{{"txHash", p.tx_hash}, {"amountWei", to_decimal(p.amount_wei)}}.dump();
+  return json{{"txHash", p.tx_hash}, {"amountWei", to_decimal(p.amount_wei)}, {"kind", kind_name(p.kind)},
+              {"flowRate", to_decimal(p.flow_rate)}, {"pausing", p.pausing}}
+      .dump();
 }
 
 void remember(Step& st, const PaymentFacet& p) {
@@ -45,6 +65,7 @@ void fail(Step& st, std::string reason) {
   auto& p = st.s.payment;
   p.phase = PaymentPhase::failed;
   p.failure = std::move(reason);
+  if (p.kind != TxKind::one_time) return;  // stream changes report through stream-change
   json detail = event_base(st.s);
   detail["message"] = p.failure;
   if (!p.tx_hash.empty()) detail["txHash"] = p.tx_hash;
@@ -61,15 +82,10 @@ void start_payment(Step& st) {
   const uint128 amount = *buy_quote(s).amount.wei;
   const std::string data =
       encode_deposit_batch_call(s.config.token_address, s.backend.vault_address, amount, s.wallet.account);
-  if (data.empty()) return;
-  s.payment = PaymentFacet{};
-  s.payment.phase = PaymentPhase::awaiting_wallet;
-  s.payment.account = s.wallet.account;
-  s.payment.chain_id = s.wallet.chain_id;
-  s.payment.amount_wei = amount;
-  st.clear_notice();
-  st.wallet(Purpose::send_payment, "eth_sendTransaction",
-            json::array({{{"from", s.wallet.account}, {"to", s.backend.host_address}, {"data", data}, {"value", "0x0"}}}));
+  PaymentFacet p;
+  p.kind = TxKind::one_time;
+  p.amount_wei = amount;
+  send_transaction(st, p, s.backend.host_address, data);
 }
 
 void on_sent(Step& st, bool stale, const Event& ev, PaymentFacet detached) {
@@ -122,6 +138,11 @@ void on_recorded(Step& st, const Event& ev) {
   auto& p = s.payment;
   if (p.phase != PaymentPhase::crediting) return;
   const HttpResult r = read_http(ev);
+  if (r.ok && p.kind != TxKind::one_time && r.status == 200) {
+    forget(st, p);
+    stream_change_done(st);
+    return;
+  }
   if (r.ok) {
     auto credit = parse_record_credit(r.body);
     if (credit.ok()) {
@@ -149,6 +170,18 @@ void on_recorded(Step& st, const Event& ev) {
 
 }  // namespace
 
+void send_transaction(Step& st, PaymentFacet p, const std::string& to, const std::string& data) {
+  auto& s = st.s;
+  if (data.empty() || !is_address(to) || s.payment.phase != PaymentPhase::none) return;
+  p.phase = PaymentPhase::awaiting_wallet;
+  p.account = s.wallet.account;
+  p.chain_id = s.wallet.chain_id;
+  s.payment = p;
+  st.clear_notice();
+  st.wallet(Purpose::send_payment, "eth_sendTransaction",
+            json::array({{{"from", s.wallet.account}, {"to", to}, {"data", data}, {"value", "0x0"}}}));
+}
+
 std::string pending_key(const std::string& account, uint64_t chain_id) {
   return "acw.pending." + account + "." + std::to_string(chain_id);
 }
@@ -156,9 +189,9 @@ std::string pending_key(const std::string& account, uint64_t chain_id) {
 void load_stored(State& s, const json& stored) {
   if (!stored.is_object()) return;
   for (const auto& [key, value] : stored.items()) {
-    if (key.rfind("acw.pending.", 0) == 0 && value.is_string() && key.size() < 128) {
-      s.stored_pending[key] = value.get<std::string>();
-    }
+    if (!value.is_string() || key.size() > 128) continue;
+    if (key.rfind("acw.pending.", 0) == 0) s.stored_pending[key] = value.get<std::string>();
+    if (key.rfind("acw.paused.", 0) == 0) s.stored_paused[key] = value.get<std::string>();
   }
 }
 
@@ -172,9 +205,14 @@ void resume_stored_payment(Step& st) {
   auto hash = parse_tx_hash(doc.value->contains("txHash") ? doc.value->at("txHash") : json());
   if (!hash.ok()) return;
   s.payment.phase = PaymentPhase::on_chain;
+  s.payment.kind = kind_from(*doc.value);
   s.payment.account = s.wallet.account;
   s.payment.chain_id = s.wallet.chain_id;
   s.payment.tx_hash = *hash.value;
+  if (doc.value->contains("flowRate") && doc.value->at("flowRate").is_string()) {
+    s.payment.flow_rate = parse_decimal(doc.value->at("flowRate").get<std::string>()).value_or(0);
+  }
+  s.payment.pausing = doc.value->contains("pausing") && doc.value->at("pausing") == true;
   if (doc.value->contains("amountWei") && doc.value->at("amountWei").is_string()) {
     s.payment.amount_wei = parse_decimal(doc.value->at("amountWei").get<std::string>()).value_or(0);
   }

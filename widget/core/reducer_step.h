@@ -79,6 +79,17 @@ void payment_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
 void resume_stored_payment(Step& st);
 void load_stored(State& s, const json& stored);
 std::string pending_key(const std::string& account, uint64_t chain_id);
+// Asks the wallet to send `data` to `to` as the transaction `p` describes (one in flight at most).
+void send_transaction(Step& st, PaymentFacet p, const std::string& to, const std::string& data);
+
+// reducer_stream.cpp
+
+void read_flow(Step& st);                  // once the backend's config names the forwarder
+void stream_click(Step& st, const std::string& id);
+void stream_input(Step& st);               // the monthly amount changed
+void stream_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
+void stream_change_done(Step& st);         // a stream transaction was recorded by the backend
+void settle_stream_phase(State& s);        // after the flow, the profile or storage changed
 
 // reducer_api_key.cpp
 void api_key_click(Step& st, const std::string& id);

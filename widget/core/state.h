@@ -41,8 +41,14 @@ struct PurchaseFacet {
 
 enum class PaymentPhase { none, awaiting_wallet, on_chain, crediting, confirmed, failed };
 
+// What the transaction in flight does: a one-time purchase or a change to the stream.
+enum class TxKind { one_time, stream_create, stream_update, stream_delete };
+
 struct PaymentFacet {
   PaymentPhase phase = PaymentPhase::none;
+  TxKind kind = TxKind::one_time;
+  uint128 flow_rate = 0;  // stream changes: the new rate (0 for delete)
+  bool pausing = false;   // stream_delete: remember the rate to resume
   std::string account;  // who pays: the hash is kept for this account even if the wallet switches
   uint64_t chain_id = 0;
   std::string tx_hash;
@@ -61,6 +67,7 @@ struct BackendFacet {
   std::string mismatch;           // why the backend's setup disagrees with the widget's: never pay
   std::string host_address;       // Superfluid host (batchCall target)
   std::string vault_address;      // receives payments
+  std::string forwarder_address;  // Superfluid CFAv1Forwarder (stream calls)
   std::optional<uint128> price_micro_usd_per_g;  // unset: no backend configured / loaded
   uint32_t deposit_bonus_bps = 0;
   uint32_t stream_bonus_bps = 0;
@@ -80,8 +87,20 @@ enum class StreamPhase { none, active, paused, stopped };
 struct StreamFacet {
   StreamPhase phase = StreamPhase::none;
   bool editing = false;  // the setup form is open (new stream or "Change rate")
-  uint128 flow_rate_wei_per_second = 0;
+  bool flow_known = false;  // the flow was read from the chain for this account
+  uint128 flow_rate_wei_per_second = 0;  // on chain (active) or remembered (paused)
+  uint64_t flow_updated_at = 0;          // block time of the last flow change, seconds
+  uint128 deposit_wei = 0;               // buffer the protocol locks for the flow
   std::string end_reason;  // "user" | "liquidated" when stopped
+  // From the backend's profile.
+  std::string backend_status;  // "none" | "active" | "ended"
+  uint128 streamed_wei = 0;        // total G$ streamed and credited so far
+  uint64_t last_credit_at = 0;     // when the backend last credited the stream (unix s)
+  // Setup form: the buffer for the rate being entered, read from the forwarder.
+  uint128 setup_rate = 0;
+  std::optional<uint128> setup_buffer_wei;
+  // Balance known at `balance_read_at` (wall clock, s), to count down while it streams out.
+  uint64_t balance_read_at = 0;
 };
 
 struct UsageEntry {
@@ -125,6 +144,7 @@ struct Notice {
 
 // What an in-flight effect is for, so its answer can be routed (and dropped when stale).
 enum class Purpose {
+  read_flow, read_buffer,
   read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain,
   load_config, load_profile, load_usage, load_keys,
   send_payment, poll_receipt, receipt_timer, record_payment, record_timer,
@@ -155,7 +175,10 @@ struct State {
   // Payments waiting for the wallet's answer when the account or chain changed, by effect id:
   // if a hash comes back it is still stored for the account that signed.
   std::map<int, PaymentFacet> detached_sends;
+  // Paused streams' rates by "<account>.<chainId>" (localStorage), for "Resume".
+  std::map<std::string, std::string> stored_paused;
 
+  uint64_t now_s = 0;  // wall clock from tick events (seconds), for the stream ticker
   uint64_t epoch = 0;  // bumped on every account or chain change
   int next_effect_id = 1;
   std::map<int, InFlight> in_flight;
