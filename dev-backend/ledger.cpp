@@ -1,5 +1,7 @@
 #include "ledger.h"
 
+#include <algorithm>
+
 namespace acw::backend {
 
 acw::Parsed<CreditQuote> quote_credits(acw::uint128 wei, acw::uint128 price, uint32_t bonus_bps) {
@@ -34,6 +36,30 @@ acw::Parsed<CreditEntry> credit_for_deposit(const Deposit& d, uint32_t deposit_b
   e.block_number = static_cast<int64_t>(d.block_number);
   e.created_at_ms = now_ms;
   return P::good(std::move(e));
+}
+
+acw::Parsed<CreditQuote> stream_increment(const StreamSegment& segment, acw::uint128 wei,
+                                          acw::uint128 price, uint32_t bonus_bps,
+                                          StreamSegment& after) {
+  using P = acw::Parsed<CreditQuote>;
+  auto total_wei = acw::checked_add(segment.wei, wei);
+  if (!total_wei) return P::fail("streamed amount is too large");
+  auto total = quote_credits(*total_wei, price, bonus_bps);
+  if (!total.ok()) return P::fail(total.error);
+  // The sums never shrink (a lower bonus bps after a restart pays no bonus until it catches up).
+  const acw::uint128 principal = std::max(total.value->principal_usd, segment.principal_usd);
+  const acw::uint128 bonus = std::max(total.value->bonus_usd, segment.bonus_usd);
+  CreditQuote step;
+  step.principal_usd = principal - segment.principal_usd;
+  step.bonus_usd = bonus - segment.bonus_usd;
+  step.total_usd = step.principal_usd + step.bonus_usd;  // <= total, which fits
+  after = StreamSegment{*total_wei, principal, bonus};
+  return P::good(step);
+}
+
+std::optional<acw::uint128> streamed_wei(acw::uint128 rate, int64_t seconds) {
+  if (seconds <= 0) return acw::uint128{0};
+  return acw::checked_mul(rate, static_cast<acw::uint128>(seconds));
 }
 
 std::string credits_text(acw::uint128 micro_usd) {

@@ -23,6 +23,24 @@ acw::Parsed<CreditQuote> quote_credits(acw::uint128 wei, acw::uint128 price_micr
 acw::Parsed<CreditEntry> credit_for_deposit(const Deposit& deposit, uint32_t deposit_bonus_bps,
                                             int64_t now_ms);
 
+// A stream's running sums at one price (see StreamRecord).
+struct StreamSegment {
+  acw::uint128 wei = 0;
+  acw::uint128 principal_usd = 0;
+  acw::uint128 bonus_usd = 0;
+};
+
+// The credit for `wei` more streamed at `price`: principal = floor((segment.wei + wei) * price
+// / 1e18) - segment.principal, bonus likewise from floor(principal sum * bps / 10,000). So a
+// stream credited in many pieces gets exactly what one credit of the whole would give.
+// `after` receives the new sums. Fails only on overflow.
+acw::Parsed<CreditQuote> stream_increment(const StreamSegment& segment, acw::uint128 wei,
+                                          acw::uint128 price_micro_usd_per_g, uint32_t bonus_bps,
+                                          StreamSegment& after);
+
+// rate * seconds, or nullopt on overflow (seconds <= 0 gives 0).
+std::optional<acw::uint128> streamed_wei(acw::uint128 rate_wei_per_second, int64_t seconds);
+
 // Credits as a decimal string: micro-USD / 10,000, exact (up to 4 decimals, zeros trimmed).
 std::string credits_text(acw::uint128 micro_usd);
 

@@ -49,11 +49,17 @@ int main(int argc, char** argv) {
   HttpJsonRpc rpc(*parse_http_url(deployment.value->rpc_url).value);
   VaultReader vault(rpc, deployment.value->vault, deployment.value->params, o.price_cache_ms,
                     system_now_ms);
-  App app{AppConfig{*deployment.value, o.deposit_bonus_bps, o.stream_bonus_bps, o.siwe_origin,
-                    o.chain_name, o.explorer_url},
-          store, rpc, vault, system_now_ms};
-  Scanner scanner(rpc, store, deployment.value->vault, deployment.value->deploy_block,
-                  o.deposit_bonus_bps, system_now_ms);
+  const Deployment& d = *deployment.value;
+  ScannerConfig scan;
+  scan.contracts = StreamContracts{d.vault, d.token, d.cfa};
+  scan.deploy_block = d.deploy_block;
+  scan.deposit_bonus_bps = o.deposit_bonus_bps;
+  scan.stream_bonus_bps = o.stream_bonus_bps;
+  scan.stream_cron_seconds = o.stream_cron_seconds;
+  Scanner scanner(rpc, store, scan, system_now_ms);
+  App app{AppConfig{d, o.deposit_bonus_bps, o.stream_bonus_bps, o.siwe_origin, o.chain_name,
+                    o.explorer_url},
+          store, rpc, vault, scanner, system_now_ms};
   BackendServer server(app);
   const int port = server.bind(o.host, o.port);
   if (port < 0) {

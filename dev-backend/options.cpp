@@ -22,10 +22,12 @@ std::string usage_text() {
   return "usage: acw-dev-backend [--host 127.0.0.1] [--port 8787]\n"
          "         [--db build/dev-backend.sqlite] [--deployment build/chain/deployment.json]\n"
          "         [--deposit-bonus-bps 1000] [--stream-bonus-bps 2000]\n"
-         "         [--scan-interval-ms 1000] [--price-cache-ms 5000]\n"
+         "         [--scan-interval-ms 1000] [--stream-cron-seconds 60] [--price-cache-ms 5000]\n"
          "         [--siwe-origin http://localhost:5173] [--chain-name \"Anvil (local)\"]\n"
          "         [--explorer-url URL]\n"
          "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
+         "  --stream-cron-seconds N: the scanner credits an active stream when N seconds of\n"
+         "  block time accrued since its last credit (0: only events and stream-credits do);\n"
          "  --siwe-origin fixes the domain/URI of sign-in messages (default: the request's\n"
          "  Origin header, else its Host header).\n";
 }
@@ -57,6 +59,7 @@ Result parse_options(const std::vector<std::string>& args) {
       {"--stream-bonus-bps", int_flag(&o.stream_bonus_bps, 0, 10000)},
       {"--scan-interval-ms", int_flag(&o.scan_interval_ms, 0, 3600000)},
       {"--price-cache-ms", int_flag(&o.price_cache_ms, 0, 3600000)},
+      {"--stream-cron-seconds", int_flag(&o.stream_cron_seconds, 0, 31536000)},
       {"--chain-name", text_flag(&o.chain_name, false)},
       {"--explorer-url", text_flag(&o.explorer_url, true)},
       {"--siwe-origin",

@@ -18,6 +18,9 @@ struct Options {
   uint32_t deposit_bonus_bps = 1000;
   uint32_t stream_bonus_bps = 2000;
   int64_t scan_interval_ms = 1000;  // 0 turns the log scanner off
+  // The scanner loop credits an active stream once this much block time has accrued since
+  // its last credit (0: only flow events and POST …/stream-credits credit streams).
+  int64_t stream_cron_seconds = 60;
   int64_t price_cache_ms = 5000;
   std::optional<SiweOrigin> siwe_origin;  // --siwe-origin http://localhost:5173
   std::string chain_name = "Anvil (local)";

@@ -6,7 +6,10 @@
 //     accounts: ['0xf39F…2266'], chainId: '0x7a69', balancesWei: {'0xf39F…': '1234500000000000000000'},
 //     tokenAddress: '0x5FbD…', behavior: {eth_requestAccounts: 'approve'}});
 //
-// behavior[method]: 'approve' | 'reject' (4001) | 'pending' (-32002) | 'hang' (never resolves).
+// behavior[method]: 'approve' | 'reject' (4001) | 'pending' (-32002) | 'hang' (never resolves)
+//                   | 'ask' (await options.ask({method, params}) → true approves, false rejects).
+// With options.rpcUrl the wallet is backed by a real node (anvil's unlocked dev accounts):
+// reads, eth_sendTransaction and personal_sign are forwarded to it, like a real wallet.
 // Test helpers: switchAccount(addr), switchChain(id), revokeAccounts(), disconnect(),
 // setBalance(addr, wei), wallet.requests (every request, in order).
 (function () {
@@ -49,6 +52,9 @@
       announce = true,                  // EIP-6963 announcement on window
       name = 'Dev wallet',
       rdns = 'dev.aicredits.wallet',
+      rpcUrl = null,                    // forward to this node (see above)
+      nodeChainId = '0x7a69',           // the node's chain: forwarding only while on it
+      ask = null,                       // behavior 'ask': async ({method, params}) => boolean
     } = options;
 
     const listeners = new Map();
@@ -79,6 +85,27 @@
       return '0x' + wei.toString(16).padStart(64, '0');
     }
 
+    let rpcId = 0;
+    async function forward(method, params) {
+      if (state.chainId !== toHexChainId(nodeChainId)) {
+        throw rpcError(-32603, `The dev wallet only reaches chain ${nodeChainId}; switch to it first.`);
+      }
+      const res = await fetch(rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: ++rpcId, method, params }),
+      });
+      const body = await res.json();
+      if (body.error) throw rpcError(body.error.code ?? -32603, body.error.message || 'node error', body.error.data);
+      return body.result;
+    }
+    // Requests that sign or send must come from the connected account.
+    function checkSender(address) {
+      if (!state.connected || String(address || '').toLowerCase() !== visibleAccounts()[0]?.toLowerCase()) {
+        throw rpcError(4100, 'The requested account has not been authorized by the user.');
+      }
+    }
+
     const handlers = {
       eth_requestAccounts() {
         const before = visibleAccounts().join();
@@ -92,6 +119,7 @@
       net_version: () => BigInt(state.chainId).toString(10),
       eth_blockNumber: () => '0x1',
       eth_call(params) {
+        if (rpcUrl) return forward('eth_call', params);
         const call = (params && params[0]) || {};
         if (tokenAddress && String(call.to || '').toLowerCase() !== tokenAddress.toLowerCase()) return '0x';
         return balanceWord(call.data || call.input);
@@ -115,6 +143,22 @@
       },
     };
 
+    if (rpcUrl) {
+      handlers.eth_blockNumber = (params) => forward('eth_blockNumber', params);
+      for (const m of ['eth_getTransactionReceipt', 'eth_getTransactionByHash', 'eth_getBalance',
+        'eth_estimateGas', 'eth_getCode', 'eth_gasPrice', 'eth_getBlockByNumber']) {
+        handlers[m] = (params) => forward(m, params);
+      }
+      handlers.eth_sendTransaction = (params) => {
+        checkSender(params && params[0] && params[0].from);
+        return forward('eth_sendTransaction', params);
+      };
+      handlers.personal_sign = (params) => {
+        checkSender(params && params[1]);
+        return forward('personal_sign', params);
+      };
+    }
+
     const wallet = {
       isDevWallet: true,
       requests: [],
@@ -127,8 +171,17 @@
         wallet.requests.push({ method, params, at: Date.now() });
         const mode = wallet.behavior[method] || 'approve';
         if (mode === 'hang') return new Promise(() => {});
+        if (mode === 'ask') {
+          const asked = ask ? Promise.resolve(ask({ method, params })) : Promise.resolve(true);
+          return asked.then((yes) => {
+            if (!yes) throw rpcError(4001, 'User rejected the request.');
+            const handler = handlers[method];
+            if (!handler) throw rpcError(4200, `The method "${method}" is not supported by the dev wallet.`);
+            return handler(params);
+          });
+        }
         return new Promise((resolve, reject) => {
-          setTimeout(() => {
+          setTimeout(async () => {
             try {
               if (typeof method !== 'string') throw rpcError(-32600, 'Invalid request: method must be a string');
               if (mode === 'reject') throw rpcError(4001, 'User rejected the request.');
@@ -137,7 +190,7 @@
               }
               const handler = handlers[method];
               if (!handler) throw rpcError(4200, `The method "${method}" is not supported by the dev wallet.`);
-              resolve(handler(params));
+              resolve(await handler(params));
             } catch (e) { reject(e); }
           }, latencyMs);
         });

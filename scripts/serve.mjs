@@ -78,9 +78,17 @@ async function handle(req, res, root, dist) {
 }
 
 // Starts the server; resolves to {server, port, url, close()}.
-export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoot, dist } = {}) {
+// `stack` (optional): what the demo pages need to reach the local chain and backend
+// ({rpcUrl, backendUrl, deployment}); served as /stack.json, 404 without it.
+export async function startServer({ port = 0, host = '127.0.0.1', root = repoRoot, dist, stack } = {}) {
   const distDir = path.resolve(dist || process.env.ACW_DIST || path.join(root, 'build/wasm/dist'));
+  const stackJson = stack ? JSON.stringify(stack) : null;
   const server = http.createServer((req, res) => {
+    if (req.url === '/stack.json' && stackJson && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : stackJson);
+      return;
+    }
     handle(req, res, root, distDir).catch(() => { res.statusCode = 500; res.end(); });
   });
   await new Promise((ok, fail) => {

@@ -61,9 +61,12 @@ export const SCRIPTED_TX = '0x4f8a2c6e1b3d5f7092a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4
 
 // options: accounts, chainId, balancesWei, tokenAddress, latencyMs, log,
 // onSend(tx) → called when a transaction is "signed"; pendingReceiptPolls: receipt polls answered
-// null (not mined yet) before the receipt with status 0x1.
+// null (not mined yet) before the receipt with status 0x1; approval(method) → a promise the
+// wallet waits for before it answers a prompt (the play's "approve in the wallet" step).
 export function createScriptedWallet(options) {
-  const { log, onSend = () => {}, pendingReceiptPolls = 1, latencyMs = 300 } = options;
+  const {
+    log, onSend = () => {}, pendingReceiptPolls = 1, latencyMs = 300, approval = () => null,
+  } = options;
   const dev = createDevWallet({ ...options, announce: false, latencyMs });
   const sent = new Map();  // hash → polls so far
   const own = {
@@ -92,8 +95,10 @@ export function createScriptedWallet(options) {
       if (own[method]) {
         dev.requests.push({ method, params, at: Date.now() });
         await new Promise((r) => setTimeout(r, latencyMs));
+        await approval(method);
         result = own[method](params);
       } else {
+        await approval(method);
         result = await dev.request(args);
       }
     } catch (e) {

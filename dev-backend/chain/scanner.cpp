@@ -6,15 +6,10 @@
 
 namespace acw::backend {
 
-Scanner::Scanner(JsonRpc& rpc, Store& store, std::string vault, uint64_t deploy_block,
-                 uint32_t deposit_bonus_bps, Clock clock, uint64_t max_blocks_per_query)
-    : rpc_(rpc),
-      store_(store),
-      vault_(std::move(vault)),
-      deploy_block_(deploy_block),
-      deposit_bonus_bps_(deposit_bonus_bps),
-      clock_(std::move(clock)),
-      max_blocks_(max_blocks_per_query == 0 ? 1 : max_blocks_per_query) {}
+Scanner::Scanner(JsonRpc& rpc, Store& store, ScannerConfig config, Clock clock)
+    : rpc_(rpc), store_(store), config_(std::move(config)), clock_(std::move(clock)) {
+  if (config_.max_blocks_per_query == 0) config_.max_blocks_per_query = 1;
+}
 
 Scanner::~Scanner() { stop(); }
 
@@ -24,37 +19,95 @@ uint64_t Scanner::next_block() {
       return static_cast<uint64_t>(*value);
     }
   }
-  return deploy_block_;
+  return config_.deploy_block;
 }
 
-Scanner::Report Scanner::scan_once() {
+bool Scanner::stopping() {
+  std::lock_guard<std::mutex> lock(stop_mutex_);
+  return stopping_;
+}
+
+bool Scanner::process_logs(const acw::json& logs, BlockTimes& times, Report& report,
+                           std::string& error) {
+  const StreamContracts& c = config_.contracts;
+  ExtractedDeposits deposits = extract_deposits(logs, c.vault);
+  for (const std::string& e : deposits.errors) log_error("scanner: " + e);
+  CreditResult credited =
+      credit_deposits(store_, deposits.deposits, config_.deposit_bonus_bps, clock_());
+  for (const std::string& e : credited.errors) log_error("scanner: " + e);
+  if (credited.store_failed) {
+    error = "store failed";
+    return false;
+  }
+  for (const auto& credit : credited.credits) report.newly_credited += credit.inserted ? 1 : 0;
+
+  ExtractedStreamLogs streams = extract_stream_logs(logs, c);
+  for (const std::string& e : streams.errors) log_error("scanner: " + e);
+  for (const StreamLog& s : streams.streams) {
+    auto time = times.at(s.at.block_number);
+    if (!time.ok()) {
+      error = time.error;
+      return false;
+    }
+    auto applied = store_.apply_stream_event(
+        stream_event_record(s, *time.value, liquidator_of(s, streams.liquidations, c)),
+        config_.stream_bonus_bps, clock_());
+    if (!applied) {
+      error = "store failed";
+      return false;
+    }
+    if (!applied->applied) continue;
+    ++report.stream_events_applied;
+    if (applied->credit && applied->credit->inserted) {
+      report.new_stream_credit_ids.push_back(applied->credit->entry.id);
+    }
+    const StreamEventRecord& e = applied->event;
+    log_info("stream " + e.id + ": " + e.kind + " " + e.sender + " -> " + e.account + " at " +
+             acw::to_decimal(e.flow_rate_wei_per_second) + " wei/s" +
+             (applied->credit ? ", credited " +
+                                    acw::to_decimal(applied->credit->entry.total_credit_usd) +
+                                    " micro-USD"
+                              : std::string()));
+  }
+  return true;
+}
+
+Scanner::Report Scanner::sync() {
   std::lock_guard<std::mutex> lock(scan_mutex_);
   Report report;
   report.next_block = next_block();
-  auto head_answer = rpc_.call("eth_blockNumber", acw::json::array());
-  auto head = head_answer.ok() ? parse_small_quantity(*head_answer.value) : std::nullopt;
-  if (!head) {
+  auto head = fetch_block(rpc_, "latest");
+  if (!head.ok()) {
     report.ok = false;
-    report.error = head_answer.ok() ? "eth_blockNumber answered a non-quantity" : head_answer.error;
+    report.error = head.error;
     return report;
   }
-  if (*head + 1 < report.next_block) {
+  report.head = *head.value;
+  if (report.head.number + 1 < report.next_block) {
     // The node was restarted with a fresh chain: scan it from the deploy block again.
-    log_warn("scanner: chain head " + std::to_string(*head) + " is behind block " +
+    log_warn("scanner: chain head " + std::to_string(report.head.number) + " is behind block " +
              std::to_string(report.next_block) + "; the chain was reset, rescanning from " +
-             std::to_string(deploy_block_));
-    report.next_block = deploy_block_;
+             std::to_string(config_.deploy_block));
+    report.next_block = config_.deploy_block;
   }
 
-  while (report.next_block <= *head) {
-    {
-      std::lock_guard<std::mutex> stop_lock(stop_mutex_);
-      if (stopping_) break;
+  BlockTimes times(rpc_);
+  times.remember(report.head);
+  const acw::json addresses = acw::json::array({config_.contracts.vault, config_.contracts.token});
+  const acw::json topics = acw::json::array(
+      {acw::json::array({deposited_topic(), stream_updated_topic(),
+                         agreement_liquidated_v2_topic()})});
+  while (report.next_block <= report.head.number) {
+    if (stopping()) {
+      report.ok = false;
+      report.error = "stopping";
+      return report;
     }
     const uint64_t from = report.next_block;
-    const uint64_t to = std::min<uint64_t>(*head, from + max_blocks_ - 1);
-    const acw::json filter = {{"address", vault_},
-                              {"topics", acw::json::array({deposited_topic()})},
+    const uint64_t to =
+        std::min<uint64_t>(report.head.number, from + config_.max_blocks_per_query - 1);
+    const acw::json filter = {{"address", addresses},
+                              {"topics", topics},
                               {"fromBlock", acw::to_hex_quantity(from)},
                               {"toBlock", acw::to_hex_quantity(to)}};
     auto logs = rpc_.call("eth_getLogs", acw::json::array({filter}));
@@ -63,17 +116,12 @@ Scanner::Report Scanner::scan_once() {
       report.error = logs.error;
       return report;
     }
-    ExtractedDeposits extracted = extract_deposits(*logs.value, vault_);
-    for (const std::string& error : extracted.errors) log_error("scanner: " + error);
-    CreditResult credited = credit_deposits(store_, extracted.deposits, deposit_bonus_bps_,
-                                            clock_());
-    for (const std::string& error : credited.errors) log_error("scanner: " + error);
-    if (credited.store_failed) {
+    std::string error;
+    if (!process_logs(*logs.value, times, report, error)) {
       report.ok = false;
-      report.error = "store failed";
+      report.error = error;
       return report;
     }
-    for (const auto& c : credited.credits) report.newly_credited += c.inserted ? 1 : 0;
     report.next_block = to + 1;
     if (!store_.set_meta(kScannerNextBlockKey, std::to_string(report.next_block))) {
       report.ok = false;
@@ -81,6 +129,28 @@ Scanner::Report Scanner::scan_once() {
       return report;
     }
   }
+  return report;
+}
+
+Scanner::Report Scanner::scan_once() {
+  Report report = sync();
+  if (!report.ok || config_.stream_cron_seconds <= 0) return report;
+  // Credits only up to the head this scan reached: every event up to it is applied, and a
+  // later event's block time is never earlier.
+  auto credits = store_.credit_streams(std::nullopt, report.head.timestamp_s,
+                                       static_cast<int64_t>(report.head.number),
+                                       config_.stream_cron_seconds, config_.stream_bonus_bps,
+                                       clock_());
+  if (!credits) {
+    report.ok = false;
+    report.error = "store failed";
+    return report;
+  }
+  for (const InsertedCredit& c : *credits) {
+    log_info("stream credit " + c.entry.id + " to " + c.entry.account + ": " +
+             acw::to_decimal(c.entry.total_credit_usd) + " micro-USD");
+  }
+  report.stream_credits = static_cast<int64_t>(credits->size());
   return report;
 }
 

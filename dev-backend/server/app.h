@@ -4,6 +4,7 @@
 #include <string>
 
 #include "chain/rpc_client.h"
+#include "chain/scanner.h"
 #include "chain/vault_reader.h"
 #include "deployment.h"
 #include "siwe.h"
@@ -26,6 +27,7 @@ struct App {
   Store& store;
   JsonRpc& rpc;
   VaultReader& vault;
+  Scanner& scanner;  // the routes sync the chain's logs through it before stream work
   Clock clock;
 };
 

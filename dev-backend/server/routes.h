@@ -1,5 +1,8 @@
 // Route registration, one file per area of SPEC.md §4.
 #pragma once
+#include <optional>
+#include <string>
+
 #include "server/app.h"
 #include "server/router.h"
 
@@ -10,5 +13,9 @@ void add_account_routes(Router& router, App& app);  // profile, credit-history
 void add_event_routes(Router& router, App& app);    // /v1/celo/events/record
 void add_auth_routes(Router& router, App& app);     // nonce, API keys
 void add_usage_routes(Router& router, App& app);    // usage log, POST /v1/usage
+void add_stream_routes(Router& router, App& app);   // POST /v1/accounts/:account/stream-credits
+
+// The profile of SPEC.md §4 (totals, usage, streams); nullopt when the store fails.
+std::optional<acw::json> account_profile(App& app, const std::string& account);
 
 }  // namespace acw::backend

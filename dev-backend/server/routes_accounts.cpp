@@ -15,9 +15,9 @@ void profile(App& app, const httplib::Request& req, httplib::Response& res, cons
   if (!account) return;
   QueryReader query(req, {});
   if (!query.ok()) return send_field_errors(res, query.errors());
-  auto totals = app.store.totals(*account);
-  if (!totals) return send_error(res, 500, "could not read the account");
-  send_json(res, 200, profile_json(*account, *totals));
+  auto body = account_profile(app, *account);
+  if (!body) return send_error(res, 500, "could not read the account");
+  send_json(res, 200, *body);
 }
 
 void credit_history(App& app, const httplib::Request& req, httplib::Response& res,
@@ -49,6 +49,13 @@ void credit_history(App& app, const httplib::Request& req, httplib::Response& re
 }
 
 }  // namespace
+
+std::optional<acw::json> account_profile(App& app, const std::string& account) {
+  auto totals = app.store.totals(account);
+  auto streams = app.store.streams_of(account);
+  if (!totals || !streams) return std::nullopt;
+  return profile_json(account, *totals, summarize_streams(*streams));
+}
 
 void add_account_routes(Router& router, App& app) {
   router.add("GET", "/v1/accounts/:account/profile",

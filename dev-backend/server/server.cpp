@@ -34,6 +34,7 @@ BackendServer::BackendServer(App& app) : app_(app), http_(std::make_unique<httpl
   add_event_routes(router_, app_);
   add_auth_routes(router_, app_);
   add_usage_routes(router_, app_);
+  add_stream_routes(router_, app_);
 
   httplib::Server& http = *http_;
   http.set_default_headers({

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kCreditColumns =
     "id, account, payer, source, funding_status, gd_amount_wei, price_micro_usd_per_g, "
     "principal_usd, bonus_usd, total_credit_usd, tx_hash, log_index, block_number, "
-    "created_at_ms";
+    "created_at_ms, period_from_s, period_to_s";
 
 acw::uint128 read_amount(const Stmt& stmt, int column) {
   const std::string text = stmt.text(column);
@@ -34,6 +34,8 @@ CreditEntry read_credit(const Stmt& s) {
   e.log_index = s.integer(11);
   e.block_number = s.integer(12);
   e.created_at_ms = s.integer(13);
+  e.period_from_s = s.optional_integer(14);
+  e.period_to_s = s.optional_integer(15);
   return e;
 }
 
@@ -72,8 +74,12 @@ std::optional<CreditEntry> Store::find_credit(const std::string& id) {
 
 std::optional<InsertedCredit> Store::insert_credit(const CreditEntry& e) {
   std::lock_guard<std::mutex> lock(mutex_);
+  return insert_credit_locked(e);
+}
+
+std::optional<InsertedCredit> Store::insert_credit_locked(const CreditEntry& e) {
   const std::string sql = std::string("INSERT INTO credits (") + kCreditColumns +
-                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                           "ON CONFLICT (id) DO NOTHING";
   Stmt stmt(db_, sql.c_str());
   stmt.bind(1, e.id).bind(2, e.account).bind(3, e.payer).bind(4, e.source);
@@ -81,7 +87,7 @@ std::optional<InsertedCredit> Store::insert_credit(const CreditEntry& e) {
   stmt.bind(7, acw::to_decimal(e.price_micro_usd_per_g)).bind(8, acw::to_decimal(e.principal_usd));
   stmt.bind(9, acw::to_decimal(e.bonus_usd)).bind(10, acw::to_decimal(e.total_credit_usd));
   stmt.bind(11, e.tx_hash).bind(12, e.log_index).bind(13, e.block_number);
-  stmt.bind(14, e.created_at_ms);
+  stmt.bind(14, e.created_at_ms).bind(15, e.period_from_s).bind(16, e.period_to_s);
   if (!stmt.run()) {
     log_error("store: inserting credit " + e.id + ": " + db_.last_error());
     return std::nullopt;
@@ -94,15 +100,16 @@ std::optional<InsertedCredit> Store::insert_credit(const CreditEntry& e) {
 
 std::optional<AccountTotals> Store::totals_locked(const std::string& account) {
   AccountTotals t;
-  Stmt credits(db_, "SELECT gd_amount_wei, principal_usd, bonus_usd FROM credits "
+  Stmt credits(db_, "SELECT gd_amount_wei, principal_usd, bonus_usd, source FROM credits "
                     "WHERE account = ? AND funding_status = 'funded'");
   credits.bind(1, account);
   while (credits.step()) {
-    auto wei = acw::checked_add(t.deposited_wei, read_amount(credits, 0));
+    acw::uint128& wei_total = credits.text(3) == "deposit" ? t.deposited_wei : t.streamed_wei;
+    auto wei = acw::checked_add(wei_total, read_amount(credits, 0));
     auto principal = acw::checked_add(t.principal_usd, read_amount(credits, 1));
     auto bonus = acw::checked_add(t.bonus_usd, read_amount(credits, 2));
     if (!wei || !principal || !bonus) return std::nullopt;
-    t.deposited_wei = *wei;
+    wei_total = *wei;
     t.principal_usd = *principal;
     t.bonus_usd = *bonus;
   }

@@ -92,9 +92,11 @@ std::string Stmt::text(int column) const {
 int64_t Stmt::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 std::optional<int64_t> Stmt::optional_integer(int column) const {
-  if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+  if (is_null(column)) return std::nullopt;
   return integer(column);
 }
+
+bool Stmt::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 Transaction::Transaction(Db& db) : db_(db) {
   std::string error;

@@ -51,6 +51,7 @@ class Stmt {
   std::string text(int column) const;
   int64_t integer(int column) const;
   std::optional<int64_t> optional_integer(int column) const;
+  bool is_null(int column) const;
 
  private:
   sqlite3_stmt* stmt_ = nullptr;

@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS credits (
   tx_hash               TEXT NOT NULL,
   log_index             INTEGER NOT NULL,
   block_number          INTEGER NOT NULL,
-  created_at_ms         INTEGER NOT NULL
+  created_at_ms         INTEGER NOT NULL,
+  period_from_s         INTEGER,
+  period_to_s           INTEGER
 );
 CREATE INDEX IF NOT EXISTS credits_by_account ON credits (account, created_at_ms);
 CREATE TABLE IF NOT EXISTS nonces (
@@ -56,6 +58,42 @@ CREATE TABLE IF NOT EXISTS usage (
   UNIQUE (account, request_id)
 );
 CREATE INDEX IF NOT EXISTS usage_by_account ON usage (account, at_ms);
+CREATE TABLE IF NOT EXISTS streams (
+  id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+  sender                TEXT NOT NULL,
+  account               TEXT NOT NULL,
+  status                TEXT NOT NULL CHECK (status IN ('active', 'ended')),
+  flow_rate_wei         TEXT NOT NULL,
+  price_micro_usd_per_g TEXT NOT NULL,
+  started_at_s          INTEGER NOT NULL,
+  ended_at_s            INTEGER,
+  end_reason            TEXT,
+  credited_until_s      INTEGER NOT NULL,
+  streamed_wei          TEXT NOT NULL,
+  segment_wei           TEXT NOT NULL,
+  segment_principal_usd TEXT NOT NULL,
+  segment_bonus_usd     TEXT NOT NULL,
+  start_event_id        TEXT NOT NULL,
+  end_event_id          TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS streams_active_sender ON streams (sender) WHERE status = 'active';
+CREATE INDEX IF NOT EXISTS streams_by_account ON streams (account, id);
+CREATE TABLE IF NOT EXISTS stream_events (
+  id                    TEXT PRIMARY KEY,
+  tx_hash               TEXT NOT NULL,
+  log_index             INTEGER NOT NULL,
+  block_number          INTEGER NOT NULL,
+  block_time_s          INTEGER NOT NULL,
+  account               TEXT NOT NULL,
+  sender                TEXT NOT NULL,
+  flow_rate_wei         TEXT NOT NULL,
+  price_micro_usd_per_g TEXT NOT NULL,
+  liquidator            TEXT,
+  kind                  TEXT NOT NULL,
+  stream_id             INTEGER NOT NULL,
+  recorded_at_ms        INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stream_events_by_tx ON stream_events (tx_hash, log_index);
 )sql";
 
 }  // namespace acw::backend

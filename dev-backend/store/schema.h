@@ -4,6 +4,6 @@
 namespace acw::backend {
 
 extern const char* const kSchemaSql;
-inline constexpr const char* kSchemaVersion = "1";
+inline constexpr const char* kSchemaVersion = "2";  // 2: streams
 
 }  // namespace acw::backend

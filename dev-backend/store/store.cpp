@@ -5,6 +5,33 @@
 
 namespace acw::backend {
 
+// Version 1 databases (before streams) lack the credits' period columns. They get them, and
+// lose the scanner position: the scanner then reads the vault's logs again from the deploy
+// block and applies the StreamUpdated events it skipped before (deposits are credited once
+// by id, so they are not credited again).
+bool Store::migrate_locked(std::string& error) {
+  Stmt columns(db_, "SELECT name FROM pragma_table_info('credits')");
+  bool has_period = false;
+  while (columns.step()) has_period = has_period || columns.text(0) == "period_from_s";
+  if (columns.failed()) {
+    error = "cannot read the schema: " + db_.last_error();
+    return false;
+  }
+  if (has_period) return true;
+  if (!db_.exec("BEGIN IMMEDIATE; "
+                "ALTER TABLE credits ADD COLUMN period_from_s INTEGER; "
+                "ALTER TABLE credits ADD COLUMN period_to_s INTEGER; "
+                "DELETE FROM meta WHERE key = 'scanner.next_block'; "
+                "COMMIT;",
+                error)) {
+    std::string ignored;
+    db_.exec("ROLLBACK", ignored);
+    error = "cannot migrate the schema: " + error;
+    return false;
+  }
+  return true;
+}
+
 bool Store::open(const std::string& path, std::string& error) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!db_.open(path, error)) return false;
@@ -12,8 +39,9 @@ bool Store::open(const std::string& path, std::string& error) {
     error = "cannot create the schema: " + error;
     return false;
   }
+  if (!migrate_locked(error)) return false;
   Stmt version(db_, "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                    "ON CONFLICT (key) DO NOTHING");
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   version.bind(1, std::string(kSchemaVersion));
   if (!version.run()) {
     error = "cannot write the schema version: " + db_.last_error();

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/db.h"
 #include "store/records.h"
@@ -14,6 +15,12 @@ namespace acw::backend {
 struct InsertedCredit {
   CreditEntry entry;  // the stored row (the earlier one when it existed already)
   bool inserted = false;
+};
+
+struct AppliedStreamEvent {
+  StreamEventRecord event;              // as stored (the earlier row when applied before)
+  bool applied = false;                 // false: this id was applied already
+  std::optional<InsertedCredit> credit;  // the streamUpdate credit it closed, if any
 };
 
 enum class UsageStatus { recorded, duplicate, conflict, insufficient };
@@ -33,6 +40,20 @@ class Store {
   std::optional<CreditEntry> find_credit(const std::string& id);
   std::optional<AccountTotals> totals(const std::string& account);
   std::optional<Page<CreditEntry>> credit_history(const HistoryQuery& query);
+
+  // Streams. Applying an event first closes the old rate's interval at the event's block
+  // time (a streamUpdate credit, id = the event's id), then changes the stream; all in one
+  // transaction, once per event id. Events must come in chain order.
+  std::optional<AppliedStreamEvent> apply_stream_event(const StreamEventRecord& event,
+                                                       uint32_t stream_bonus_bps, int64_t now_ms);
+  // Credits every active stream (of `account`, or all) for [credited_until, until_s) when
+  // that is at least min_elapsed_s long: one transaction per stream, so concurrent callers
+  // never credit the same seconds twice. Returns the new credits (source streamCron).
+  std::optional<std::vector<InsertedCredit>> credit_streams(
+      const std::optional<std::string>& account, int64_t until_s, int64_t block_number,
+      int64_t min_elapsed_s, uint32_t stream_bonus_bps, int64_t now_ms);
+  std::optional<std::vector<StreamRecord>> streams_of(const std::string& account);  // newest first
+  std::optional<std::vector<StreamEventRecord>> stream_events_of_tx(const std::string& tx_hash);
 
   // Key/value facts, e.g. the scanner's next block.
   std::optional<std::string> meta(const std::string& key);
@@ -60,8 +81,18 @@ class Store {
                                         int64_t offset);
 
  private:
+  bool migrate_locked(std::string& error);
   std::optional<AccountTotals> totals_locked(const std::string& account);
   std::optional<CreditEntry> find_credit_locked(const std::string& id);
+  std::optional<InsertedCredit> insert_credit_locked(const CreditEntry& entry);
+  std::optional<StreamRecord> find_active_stream_locked(const std::string& sender);
+  std::optional<StreamRecord> find_stream_locked(int64_t id);
+  // Credits [credited_until, until_s) of `stream` as `shape` (id, source, tx fields) and
+  // advances it in memory; the caller saves it. False on a store failure or overflow.
+  bool credit_stream_locked(StreamRecord& stream, int64_t until_s, const CreditEntry& shape,
+                            uint32_t stream_bonus_bps, std::optional<InsertedCredit>& out);
+  bool save_stream_locked(const StreamRecord& stream);
+  std::optional<int64_t> insert_stream_locked(const StreamRecord& stream);
   std::optional<ApiKeyRecord> find_api_key_locked(const char* where, const std::string& value);
   std::optional<UsageEntry> find_usage_locked(const std::string& account,
                                               const std::string& request_id);

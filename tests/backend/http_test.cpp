@@ -12,6 +12,7 @@
 #include "chain/scanner.h"
 #include "chain/vault_reader.h"
 #include "fake_rpc_server.h"
+#include "http_harness.h"
 #include "server/server.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -22,83 +23,12 @@ using acw::uint128;
 
 namespace {
 
+using test::Harness;
+using test::kStartMs;
+
 const std::string kAlice = test::kAnvilAddress0;
 const std::string kBob = test::kAnvilAddress1;
 constexpr uint128 kWeiPerG = acw::kWeiPerG;
-constexpr int64_t kStartMs = 1'714'564'800'000;  // 2024-05-01T12:00:00Z
-
-// One running backend: fake node, store, server, and a client for it.
-class Harness {
- public:
-  Harness(test::ChainState& chain, const std::string& db_path)
-      : node_(chain),
-        rpc_(*parse_http_url(node_.url()).value),
-        vault_(rpc_, test::kVault, std::nullopt, 0, [this] { return now.load(); }) {
-    std::string error;
-    REQUIRE(store_.open(db_path, error));
-    AppConfig config;
-    config.deployment.chain_id = 31337;
-    config.deployment.rpc_url = node_.url();
-    config.deployment.vault = test::kVault;
-    config.deployment.token = "0x00000000000000000000000000000000000000a4";
-    config.deployment.forwarder = "0x00000000000000000000000000000000000000a5";
-    app_ = std::make_unique<App>(App{config, store_, rpc_, vault_, [this] { return now.load(); }});
-    server_ = std::make_unique<BackendServer>(*app_);
-    port_ = server_->bind("127.0.0.1", 0);
-    REQUIRE(port_ > 0);
-    server_->start_thread();
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
-    client_->set_read_timeout(std::chrono::seconds(10));
-  }
-  ~Harness() { server_->stop(); }
-
-  httplib::Client& client() { return *client_; }
-  App& app() { return *app_; }
-  int port() const { return port_; }
-  Store& store() { return store_; }
-
-  // Status and parsed JSON body; checks that every answer is JSON with open CORS.
-  std::pair<int, json> get(const std::string& path, const httplib::Headers& headers = {}) {
-    return check(client_->Get(path.c_str(), headers));
-  }
-  std::pair<int, json> post(const std::string& path, const json& body,
-                            const httplib::Headers& headers = {}) {
-    return post_raw(path, body.dump(), headers);
-  }
-  std::pair<int, json> post_raw(const std::string& path, const std::string& body,
-                                const httplib::Headers& headers = {}) {
-    return check(client_->Post(path.c_str(), headers, body, "application/json"));
-  }
-  std::pair<int, json> del(const std::string& path, const std::string& body,
-                           const httplib::Headers& headers = {}) {
-    return check(client_->Delete(path.c_str(), headers, body, "application/json"));
-  }
-
-  std::atomic<int64_t> now{kStartMs};
-
- private:
-  static std::pair<int, json> check(const httplib::Result& res) {
-    REQUIRE(res);
-    CHECK(res->get_header_value("Access-Control-Allow-Origin") == "*");
-    if (res->status == 204) return {res->status, json()};
-    CHECK(res->get_header_value("Content-Type") == "application/json");
-    auto body = acw::parse_json(res->body);
-    REQUIRE_MESSAGE(body.ok(), res->body);
-    if (res->status >= 400) {
-      CHECK_MESSAGE(body.value->contains("error"), res->body);
-    }
-    return {res->status, *body.value};
-  }
-
-  test::FakeRpcServer node_;
-  HttpJsonRpc rpc_;
-  VaultReader vault_;
-  Store store_;
-  std::unique_ptr<App> app_;
-  std::unique_ptr<BackendServer> server_;
-  std::unique_ptr<httplib::Client> client_;
-  int port_ = -1;
-};
 
 void add_deposit(test::ChainState& chain, int tx, const std::string& account, uint128 wei,
                  int64_t block = 5) {
@@ -485,7 +415,7 @@ TEST_CASE("http: the scanner credits a payment whose hash was never recorded") {
   add_deposit(chain, 7, kBob, 10 * kWeiPerG, 15);
   Harness h(chain, dir.file("db.sqlite"));
   test::FakeRpc direct(chain);
-  Scanner scanner(direct, h.store(), test::kVault, 0, 1000, [] { return kStartMs; });
+  Scanner scanner(direct, h.store(), test::scanner_config(), [] { return kStartMs; });
   CHECK(scanner.scan_once().newly_credited == 1);
   auto [ps, profile] = h.get("/v1/accounts/" + kBob + "/profile");
   CHECK(profile.at("totalPrincipalUsd") == "100000");

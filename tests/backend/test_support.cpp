@@ -1,11 +1,13 @@
 #include "test_support.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include <secp256k1.h>
 #include <secp256k1_recovery.h>
 
+#include "chain/stream_abi.h"
 #include "chain/vault_abi.h"
 #include "crypto/keccak.h"
 #include "crypto/personal_sign.h"
@@ -66,6 +68,42 @@ acw::json receipt(const std::string& tx, int status, const std::vector<acw::json
   return r;
 }
 
+acw::json stream_updated_log(const std::string& vault, const std::string& tx, int log_index,
+                             int64_t block, const std::string& account, const std::string& sender,
+                             acw::uint128 rate, acw::uint128 price) {
+  acw::json log = deposited_log(vault, tx, log_index, block, account, sender, rate, price);
+  log["topics"][0] = stream_updated_topic();
+  return log;
+}
+
+acw::json liquidated_log(const std::string& token, const std::string& tx, int log_index,
+                         int64_t block, const std::string& agreement_class,
+                         const std::string& liquidator, const std::string& sender,
+                         const std::string& receiver, const std::string& agreement_id) {
+  const std::string id = agreement_id.empty() ? cfa_flow_id(sender, receiver) : agreement_id;
+  // data: id, rewardAmountReceiver, rewardAmount, targetAccountBalanceDelta, liquidationTypeData
+  const std::string data = "0x" + id.substr(2) + acw::abi_word_address(liquidator) +
+                           acw::abi_word_uint(1000) + std::string(64, 'f') +
+                           acw::abi_word_uint(160) + acw::abi_word_uint(64) +
+                           acw::abi_word_uint(1) + acw::abi_word_uint(0);
+  acw::json log = deposited_log(token, tx, log_index, block, liquidator, sender, 0, 0);
+  log["topics"] = {agreement_liquidated_v2_topic(), "0x" + acw::abi_word_address(agreement_class),
+                   "0x" + acw::abi_word_address(liquidator), "0x" + acw::abi_word_address(sender)};
+  log["data"] = data;
+  return log;
+}
+
+void ChainState::mine(uint64_t block, int64_t time) {
+  std::lock_guard<std::mutex> lock(mutex);
+  head = block;
+  block_times[block] = time;
+}
+
+int64_t ChainState::time_of(uint64_t block) {
+  auto it = block_times.find(block);
+  return it != block_times.end() ? it->second : base_time + static_cast<int64_t>(block);
+}
+
 void ChainState::set_vault_params(acw::uint128 price, acw::uint128 min_first,
                                   acw::uint128 min_stream) {
   std::lock_guard<std::mutex> lock(mutex);
@@ -88,6 +126,15 @@ acw::Parsed<acw::json> ChainState::answer(const std::string& method, const acw::
   ++calls;
   if (down) return P::fail("chain node unreachable (" + method + ")");
   if (method == "eth_blockNumber") return P::good(acw::to_hex_quantity(head));
+  if (method == "eth_getBlockByNumber") {
+    const std::string tag = params.at(0).get<std::string>();
+    const uint64_t number =
+        tag == "latest" ? head : static_cast<uint64_t>(*acw::parse_hex_quantity(tag));
+    if (number > head) return P::good(acw::json(nullptr));
+    return P::good(acw::json{{"number", acw::to_hex_quantity(number)},
+                             {"timestamp", acw::to_hex_quantity(time_of(number))},
+                             {"hash", "0x" + keccak256_hex("block" + std::to_string(number))}});
+  }
   if (method == "eth_getTransactionReceipt") {
     auto it = receipts.find(params.at(0).get<std::string>());
     return P::good(it == receipts.end() ? acw::json(nullptr) : it->second);
@@ -107,8 +154,16 @@ acw::Parsed<acw::json> ChainState::answer(const std::string& method, const acw::
     for (const auto& log : logs) {
       const auto block = *acw::parse_hex_quantity(log.at("blockNumber").get<std::string>());
       if (block < from || block > to) continue;
-      if (filter.contains("address") && log.at("address") != filter.at("address")) continue;
-      if (filter.contains("topics") && log.at("topics").at(0) != filter.at("topics").at(0)) {
+      // address: one or a list; topics[0]: one or a list (OR), as real nodes take them.
+      auto matches = [](const acw::json& want, const acw::json& have) {
+        if (!want.is_array()) return want == have;
+        return std::find(want.begin(), want.end(), have) != want.end();
+      };
+      if (filter.contains("address") && !matches(filter.at("address"), log.at("address"))) {
+        continue;
+      }
+      if (filter.contains("topics") &&
+          !matches(filter.at("topics").at(0), log.at("topics").at(0))) {
         continue;
       }
       out.push_back(log);

@@ -15,6 +15,8 @@ namespace acw::backend::test {
 
 inline constexpr const char* kVault = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
 inline constexpr const char* kOtherContract = "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512";
+inline constexpr const char* kToken = "0x00000000000000000000000000000000000000a4";
+inline constexpr const char* kCfa = "0x00000000000000000000000000000000000000cf";
 // anvil's first dev account and its well-known private key
 inline constexpr const char* kAnvilKey0 =
     "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -43,11 +45,24 @@ acw::json deposited_log(const std::string& vault, const std::string& tx, int log
                         int64_t block, const std::string& account, const std::string& payer,
                         acw::uint128 amount_wei, acw::uint128 price);
 acw::json receipt(const std::string& tx, int status, const std::vector<acw::json>& logs);
+// The vault's StreamUpdated(account, sender, int96 rate, uint256 price).
+acw::json stream_updated_log(const std::string& vault, const std::string& tx, int log_index,
+                             int64_t block, const std::string& account, const std::string& sender,
+                             acw::uint128 rate, acw::uint128 price);
+// The token's AgreementLiquidatedV2 of the flow sender -> receiver (id = the CFA's flow id
+// unless `agreement_id` is given).
+acw::json liquidated_log(const std::string& token, const std::string& tx, int log_index,
+                         int64_t block, const std::string& agreement_class,
+                         const std::string& liquidator, const std::string& sender,
+                         const std::string& receiver, const std::string& agreement_id = "");
 
 // A node's answers, held in memory; shared by FakeRpc and FakeRpcServer.
 struct ChainState {
   std::mutex mutex;
   uint64_t head = 0;
+  // Block timestamps: set ones, else base_time + number.
+  std::map<uint64_t, int64_t> block_times;
+  int64_t base_time = 1'700'000'000;
   std::map<std::string, acw::json> receipts;  // tx hash -> receipt
   std::vector<acw::json> logs;                // every log, for eth_getLogs
   std::map<std::string, acw::json> call_results;  // selector -> eth_call result
@@ -57,6 +72,8 @@ struct ChainState {
   acw::Parsed<acw::json> answer(const std::string& method, const acw::json& params);
   void set_vault_params(acw::uint128 price, acw::uint128 min_first, acw::uint128 min_stream);
   void add_receipt(const acw::json& receipt_json);  // its logs go to `logs` too
+  void mine(uint64_t block, int64_t time);  // head = block, with that timestamp
+  int64_t time_of(uint64_t block);          // the caller holds `mutex`
 };
 
 class FakeRpc final : public JsonRpc {

@@ -34,7 +34,15 @@ export async function startEnv() {
   const why = missingPrerequisite();
   if (why) throw new Error(why);
   const server = await startServer({ port: 0, dist: distDir });
-  const browser = await chromium.launch({
+  const browser = await launchBrowser();
+  return {
+    server, browser, url: server.url,
+    async close() { await browser.close(); await server.close(); },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -43,10 +51,6 @@ export async function startEnv() {
       '--disable-component-update', '--disable-sync',
     ],
   });
-  return {
-    server, browser, url: server.url,
-    async close() { await browser.close(); await server.close(); },
-  };
 }
 
 // Counts requestAnimationFrame callbacks, WebGL draw calls and widget events from the first

@@ -40,8 +40,8 @@ struct Strings {
   const char* pay;
   const char* pay_needs_amount;
   const char* pay_needs_backend;
-  const char* quote_line;          // {0}=amount {1}=credits
-  const char* quote_bonus;         // {0}=bonus
+  const char* quote_line;          // {0}=amount {1}=credits {2}=usd
+  const char* quote_bonus;         // {0}=amount {1}=credits {2}=bonus {3}=usd
   const char* quote_usd;           // {0}=usd
   const char* minimum;             // {0}=usd {1}=amount
   const char* need_more_g;         // {0}=have {1}=need

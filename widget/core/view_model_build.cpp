@@ -47,7 +47,13 @@ struct Fmt {
   std::string g_exact(uint128 wei) const { return format_units(wei, kGDecimals, kGDecimals, sep, kGroup); }
   // 1 credit = 10,000 micro-USD, shown floored to 2 decimals.
   std::string credits(uint128 micro_usd) const { return format_units(micro_usd, 4, 2, sep, kGroup); }
-  std::string usd(uint128 micro_usd) const { return format_units(micro_usd, 6, 2, sep, kGroup); }
+  // US$ always with two decimals ("0.60"), floored.
+  std::string usd(uint128 micro_usd) const {
+    std::string s = format_units(micro_usd / 10'000, 2, 2, sep, kGroup);
+    const size_t dot = s.find(sep);
+    if (dot == std::string::npos) return s + sep + "00";
+    return s.size() - dot == 2 ? s + "0" : s;
+  }
 };
 
 std::string amount_error_text(const Strings& t, AmountError e, char sep) {
@@ -81,7 +87,7 @@ void notice_item(Ctx& c) {
 
 void account_header(Ctx& c) {
   c.it.text("account", text(c.t.account, short_address(c.s.wallet.account)), Look::muted);
-  c.it.button("disconnect", c.t.disconnect).same_line = true;
+  c.it.add("disconnect", c.t.disconnect, Role::link, Look::body).same_line = true;
 }
 
 // Buy / API key / Usage tabs, once the account is on the right chain with a backend.
@@ -109,7 +115,7 @@ void balance_block(Ctx& c) {
     c.it.text("balance", "—", Look::value);
     c.it.button("retry_balance", c.t.retry);
   }
-  if (s.credits.known) {
+  if (s.credits.known && (s.credits.remaining_micro_usd > 0 || s.credits.used_micro_usd > 0)) {
     c.it.text("credits", text(c.t.credits_value, c.f.credits(s.credits.remaining_micro_usd),
                               c.f.usd(s.credits.remaining_micro_usd)));
   }
@@ -144,13 +150,22 @@ std::string pay_reason(Ctx& c, PayBlock block, const BuyQuote& q) {
   return {};
 }
 
-void quote_lines(Ctx& c, const BuyQuote& q) {
+// One line: what the amount buys, with the bonus and the US$ value.
+void quote_line(Ctx& c, const BuyQuote& q) {
+  if (!q.priced) return;
+  const std::string amount = c.f.g_exact(*q.amount.wei);
+  const std::string credits = c.f.credits(q.principal_micro_usd);
+  const std::string usd = c.f.usd(q.principal_micro_usd);
+  c.it.text("quote", q.bonus_micro_usd > 0
+                         ? text(c.t.quote_bonus, amount, credits, c.f.credits(q.bonus_micro_usd), usd)
+                         : text(c.t.quote_line, amount, credits, usd),
+            Look::success);
+}
+
+// Why the amount cannot be paid as it is: the minimum, the balance.
+void quote_warnings(Ctx& c, const BuyQuote& q) {
   const auto& s = c.s;
-  if (q.priced) {
-    c.it.text("quote", text(c.t.quote_line, c.f.g_exact(*q.amount.wei), c.f.credits(q.principal_micro_usd)));
-    if (q.bonus_micro_usd > 0) c.it.text("bonus", text(c.t.quote_bonus, c.f.credits(q.bonus_micro_usd)), Look::success);
-    c.it.text("usd", text(c.t.quote_usd, c.f.usd(q.principal_micro_usd)), Look::muted);
-  }
+  if (!q.amount.wei) return;
   if (q.below_minimum && q.minimum_wei) {
     c.it.text("minimum", text(c.t.minimum, c.f.usd(s.backend.min_first_deposit_micro_usd), c.f.g(*q.minimum_wei)),
               Look::warning);
@@ -207,13 +222,14 @@ void buy_view(Ctx& c, StateName name) {
     std::string err = amount_error_text(c.t, q.amount.error, c.f.sep);
     if (!err.empty()) c.it.text("amount_error", err, Look::error);
   } else {
-    quote_lines(c, q);
+    quote_line(c, q);
   }
   const PayBlock block = pay_block(s);
   ViewItem& pay = c.it.button("pay", c.t.pay, block == PayBlock::none, Look::primary);
   const std::string reason = pay_reason(c, block, q);
   // The reason is already shown as the input's error; do not say it twice.
   pay.hint = block == PayBlock::invalid_amount && !amount_error_text(c.t, q.amount.error, c.f.sep).empty() ? "" : reason;
+  quote_warnings(c, q);  // under the button, so the button stays in view
   notice_item(c);
 }
 
