@@ -37,8 +37,10 @@ function mount({ canvas, provider = null, config = {}, walletRdns = '' } = {}) {
   };
 }
 
-if (!window.AiCreditsWidget) {
-  window.AiCreditsWidget = { mount, version: '0.1.0' };
+// Merged into an existing object: the iframe bridge script (ai-credits-bridge.js) may have
+// defined window.AiCreditsWidget.bridge first.
+if (!window.AiCreditsWidget || !window.AiCreditsWidget.mount) {
+  window.AiCreditsWidget = Object.assign(window.AiCreditsWidget || {}, { mount, version: '0.1.0' });
 }
 if (!customElements.get('ai-credits-widget')) {
   customElements.define('ai-credits-widget', AiCreditsWidgetElement);

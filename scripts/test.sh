@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Every test, from a fresh machine: set-up, build, then core tests (native under
-# ASan/UBSan and as wasm in Node, through ctest) and browser tests (node --test).
+# Every test, from a fresh machine: set-up, build, then the C++ tests (core and dev backend
+# natively under ASan/UBSan, the core again as wasm in Node, all through ctest), and the
+# node --test suites: contracts on anvil, the widget in headless Chromium, and end to end on
+# the real stack (anvil + contracts + dev backend + widget).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -8,9 +10,9 @@ cd "$root"
 scripts/bootstrap.sh
 scripts/build.sh all
 
-echo "== core tests, native (ASan + UBSan)"
+echo "== C++ tests, native (ASan + UBSan)"
 ctest --preset native
 echo "== core tests, wasm in Node"
 ctest --preset wasm
-echo "== browser tests (headless Chromium)"
-node --test --test-concurrency=1 tests/browser/
+echo "== contracts, browser and end-to-end tests"
+node --test --test-concurrency=2 tests/chain/ tests/browser/ tests/e2e/

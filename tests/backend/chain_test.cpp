@@ -139,7 +139,9 @@ TEST_CASE("the scanner credits each Deposited log once and persists its position
                            100 * kWeiPerG, 10000)}));
   test::FakeRpc rpc(chain);
   // Small chunks so the scan takes several eth_getLogs pages.
-  Scanner scanner(rpc, store, test::kVault, 2, 1000, [] { return int64_t{1000}; }, 3);
+  ScannerConfig config = test::scanner_config(0, 2000, 3);
+  config.deploy_block = 2;
+  Scanner scanner(rpc, store, config, [] { return int64_t{1000}; });
 
   Scanner::Report report = scanner.scan_once();
   CHECK(report.ok);
@@ -189,7 +191,7 @@ TEST_CASE("the scanner thread starts and stops") {
       test::tx_hash(1), 1,
       {test::deposited_log(test::kVault, test::tx_hash(1), 0, 2, kAlice, kAlice, kWeiPerG, 10000)}));
   test::FakeRpc rpc(chain);
-  Scanner scanner(rpc, store, test::kVault, 0, 1000, [] { return int64_t{1}; });
+  Scanner scanner(rpc, store, test::scanner_config(), [] { return int64_t{1}; });
   scanner.start(100);
   for (int i = 0; i < 200 && store.totals(kAlice)->deposited_wei == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

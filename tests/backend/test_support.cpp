@@ -41,6 +41,18 @@ std::string personal_sign(const std::string& message, const std::string& private
   return to_hex_prefixed(out);
 }
 
+ScannerConfig scanner_config(int64_t stream_cron_seconds, uint32_t stream_bonus_bps,
+                             uint64_t max_blocks_per_query) {
+  ScannerConfig c;
+  c.contracts = StreamContracts{kVault, kToken, kCfa};
+  c.deploy_block = 0;
+  c.deposit_bonus_bps = 1000;
+  c.stream_bonus_bps = stream_bonus_bps;
+  c.stream_cron_seconds = stream_cron_seconds;
+  c.max_blocks_per_query = max_blocks_per_query;
+  return c;
+}
+
 std::string tx_hash(int n) { return "0x" + keccak256_hex("tx" + std::to_string(n)); }
 
 acw::json deposited_log(const std::string& vault, const std::string& tx, int log_index,

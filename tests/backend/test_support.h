@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chain/rpc_client.h"
+#include "chain/scanner.h"
 #include "core/money.h"
 #include "core/wire.h"
 
@@ -41,6 +42,10 @@ class TempDir {
 std::string personal_sign(const std::string& message, const std::string& private_key_hex);
 
 std::string tx_hash(int n);  // a distinct 32-byte hash per n
+
+// The scanner of kVault / kToken / kCfa from block 0; cron off unless given.
+ScannerConfig scanner_config(int64_t stream_cron_seconds = 0, uint32_t stream_bonus_bps = 2000,
+                             uint64_t max_blocks_per_query = 2000);
 acw::json deposited_log(const std::string& vault, const std::string& tx, int log_index,
                         int64_t block, const std::string& account, const std::string& payer,
                         acw::uint128 amount_wei, acw::uint128 price);

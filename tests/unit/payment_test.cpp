@@ -159,8 +159,13 @@ TEST_CASE("pay: one transaction to the host, hash stored, receipt, credit, confi
   CHECK(success->payload["chainId"] == "0x7a69");
   CHECK(find_http(fx, "/profile"));  // the new balance is loaded
 
-  reduce(f.s, Event::click("done"));
+  SUBCASE("Done") { reduce(f.s, Event::click("done")); }
+  SUBCASE("Next: get your API key") {
+    reduce(f.s, Event::click("nav.api_key"));
+    CHECK(f.s.view == View::api_key);
+  }
   CHECK(f.s.payment.phase == PaymentPhase::none);
+  CHECK(derive_state_name(f.s) != StateName::payment_confirmed);
 }
 
 TEST_CASE("rejected in the wallet: payment_failed, Try again, pay-error, nothing stored") {

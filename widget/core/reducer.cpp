@@ -27,7 +27,11 @@ void on_click(Step& st, const std::string& id) {
   auto& s = st.s;
   if (id == "mode.once" || id == "mode.once_instead" || id == "nav.buy") {
     s.purchase.mode = PayMode::once;
+    const bool switched = s.view != View::buy;
     s.view = View::buy;
+    payment_click(st, id);
+    // Credits may have been spent elsewhere (by an AI tool with the key) since the last look.
+    if (switched && on_right_chain(s) && !s.config.backend_url.empty()) load_profile(st);
   } else if (id == "mode.stream") {
     s.purchase.mode = PayMode::stream;
     s.view = View::stream;

@@ -130,7 +130,10 @@ void backend_click(Step& st, const std::string& id) {
     }
   } else if (id == "nav.api_key") {
     s.view = View::api_key;
-    if (on_right_chain(s) && !s.config.backend_url.empty()) load_keys(st);
+    if (on_right_chain(s) && !s.config.backend_url.empty()) {
+      load_keys(st);
+      load_profile(st);
+    }
   } else if (id == "refresh_usage") {
     load_usage(st);
     load_profile(st);

@@ -231,8 +231,9 @@ void payment_click(Step& st, const std::string& id) {
     p.receipt_polls = 0;
     p.failure.clear();
     poll_receipt(st);
-  } else if ((id == "done" || id == "dismiss_payment") &&
+  } else if ((id == "done" || id == "dismiss_payment" || id.rfind("nav.", 0) == 0) &&
              (p.phase == PaymentPhase::confirmed || p.phase == PaymentPhase::failed)) {
+    // "Next: get your API key" (nav.api_key) leaves the confirmation as "Done" does.
     if (p.phase == PaymentPhase::confirmed) s.purchase.amount_text.clear();
     p = PaymentFacet{};
   } else if (id == "copy_tx" && !p.tx_hash.empty()) {

@@ -78,7 +78,7 @@ const Strings kStringsEn = {
     /*top_up*/ "Top up",
     /*usage_title*/ "Usage",
     /*usage_empty_text*/ "No usage yet. Use your API key with your AI tools to see it here.",
-    /*usage_count*/ "{0} requests recorded",
+    /*usage_count*/ "Requests recorded: {0}",
     /*stream_active*/ "Streaming {0} wei per second",
     /*stream_paused*/ "Stream paused. Your credits are kept.",
     /*stream_stopped_user*/ "You stopped the stream. Your credits are kept.",

@@ -194,13 +194,13 @@ void api_key_card(Ctx& c, bool full) {
     }
   }
   const bool busy = k.task != KeyTask::none;
-  if (active) {
+  if (active && k.new_token.empty()) {
     c.it.text("api_key.masked", text(c.t.key_masked, active->prefix, active->created_at.substr(0, 10)), Look::code);
     if (full) {
       c.it.button("rotate_key", c.t.key_rotate, !busy);
       c.it.button("revoke_key", c.t.key_revoke, !busy).same_line = true;
     }
-  } else if (k.new_token.empty()) {
+  } else if (!active && k.new_token.empty()) {
     if (full) c.it.text("key_none", c.t.key_none, Look::muted);
     c.it.button("create_key", c.t.key_create, !busy, full ? Look::primary : Look::secondary);
   }
@@ -302,11 +302,13 @@ void payment_view(Ctx& c, StateName name) {
     if (p.backend_retrying) c.it.text("pay_retrying", c.t.pay_retrying, Look::warning);
     tx_line(c);
   } else if (name == StateName::payment_confirmed) {
+    // The buttons come first: the balance below them is reloaded and may grow by a line, and
+    // nothing should move under the pointer.
     c.it.text("confirmed", text(c.t.confirmed_title, c.f.credits(p.credited_micro_usd)), Look::success);
-    balance_block(c);
-    tx_line(c);
     c.it.button("nav.api_key", c.t.next_step_key, true, Look::primary);
     c.it.button("done", c.t.done);
+    balance_block(c);
+    tx_line(c);
   } else {
     c.it.text("failed", c.t.failed_title, Look::error);
     if (!p.failure.empty()) c.it.text("failure", p.failure);
@@ -348,8 +350,10 @@ void usage_view(Ctx& c, StateName name) {
     c.it.text("usage_count", text(c.t.usage_count, s.usage.count), Look::muted);
     for (size_t i = 0; i < s.usage.recent.size() && i < kUsageRows; ++i) {
       const UsageEntry& u = s.usage.recent[i];
-      c.it.text("usage." + std::to_string(i),
-                text(c.t.usage_entry, u.at.substr(0, 16), u.model, c.f.credits(u.cost_micro_usd)), Look::code);
+      std::string when = u.at.substr(0, 16);  // "2026-11-25T22:32" → "2026-11-25 22:32"
+      if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+      c.it.text("usage." + std::to_string(i), text(c.t.usage_entry, when, u.model, c.f.credits(u.cost_micro_usd)),
+                Look::code);
     }
   }
   c.it.button("refresh_usage", c.t.refresh);

@@ -1,0 +1,94 @@
+// After a purchase: an API key by Sign-In with Ethereum, used as an AI gateway would use it;
+// usage spends the credits to usage_active, then insufficient_ai_credits.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { backend, clickItem, connect, findItem, labels, newPage, shot, stackPageUrl, startE2E, typeInto,
+  waitForSnapshot, waitForState } from './helpers.mjs';
+
+let env;
+before(async () => { env = await startE2E(); });
+after(async () => { await env?.close(); });
+
+const W = '#w1';
+
+function spend(token, requestId, costUsd) {
+  return backend(env, '/v1/usage', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt-4o-mini', requestId, costUsd }),
+  });
+}
+
+test('API key: created once by sign-in, usable by an AI tool, masked afterwards; usage spends credits', async () => {
+  const account = env.accounts[7];
+  const page = await newPage(env);
+  await page.goto(stackPageUrl(env, { account }));
+  await connect(page);
+  await typeInto(page, W, 'amount', '100');
+  await waitForState(page, W, 'quote_ready');
+  await clickItem(page, W, 'pay');
+  await waitForState(page, W, 'payment_confirmed', { timeout: 30000 });
+  await clickItem(page, W, 'nav.api_key');
+  await clickItem(page, W, 'create_key');
+  const created = await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.token'), 'the new key', { timeout: 20000 });
+  await shot(page, 'api_key_created');
+  const token = findItem(created, 'api_key.token').label;
+  assert.match(token, /^gd_live_[0-9a-f]{64}$/);
+  assert.equal(await page.evaluate(() => window.wallet.countRequests('personal_sign')), 1);
+  // Never stored in the page: not in localStorage, not in any event.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.equal(stored.includes(token), false);
+  const evs = await page.evaluate(() => JSON.stringify(window.__acw.events));
+  assert.equal(evs.includes(token), false);
+
+  await clickItem(page, W, 'hide_key');
+  const masked = await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.masked'), 'the masked key');
+  assert.equal(labels(masked).includes(token), false);
+  assert.ok(findItem(masked, 'api_key.masked').label.startsWith(token.slice(0, 12)));
+
+  // Usage view before any use: the setup guide with the base URL.
+  await clickItem(page, W, 'nav.usage');
+  const empty = await waitForState(page, W, 'usage_empty');
+  await shot(page, 'usage_empty');
+  assert.match(findItem(empty, 'usage_snippet').label, new RegExp(env.stack.backendUrl.replace(/[.:/]/g, '\\$&')));
+
+  // The AI gateway spends with the key (what `curl -H "Authorization: Bearer …"` does).
+  let r = await spend(token, 'req-1', '600000');
+  assert.equal(r.status, 200);
+  await clickItem(page, W, 'refresh_usage');
+  const active = await waitForState(page, W, 'usage_active');
+  await shot(page, 'usage_active');
+  assert.match(labels(active), /gpt-4o-mini/);
+
+  r = await spend(token, 'req-2', '500000'); // the rest of the 1,100,000 micro-USD
+  assert.equal(r.status, 200);
+  r = await spend(token, 'req-3', '1');
+  assert.equal(r.status, 402, 'exhausted credits are refused');
+
+  await clickItem(page, W, 'nav.buy');
+  const out = await waitForState(page, W, 'insufficient_ai_credits', { timeout: 20000 });
+  await shot(page, 'insufficient_ai_credits');
+  assert.ok(findItem(out, 'out_of_credits'));
+  await page.context().close();
+});
+
+test('revoke: the key stops working', async () => {
+  const account = env.accounts[8];
+  const page = await newPage(env);
+  await page.goto(stackPageUrl(env, { account }));
+  await connect(page);
+  await typeInto(page, W, 'amount', '100');
+  await waitForState(page, W, 'quote_ready');
+  await clickItem(page, W, 'pay');
+  await waitForState(page, W, 'payment_confirmed', { timeout: 30000 });
+  await clickItem(page, W, 'nav.api_key');
+  await clickItem(page, W, 'create_key');
+  const created = await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.token'), 'the new key', { timeout: 20000 });
+  const token = findItem(created, 'api_key.token').label;
+  await clickItem(page, W, 'hide_key');
+  await clickItem(page, W, 'revoke_key');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'create_key'), 'no active key', { timeout: 20000 });
+  const r = await spend(token, 'req-x', '1');
+  assert.equal(r.status, 401);
+  await page.context().close();
+});
