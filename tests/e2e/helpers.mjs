@@ -72,12 +72,12 @@ export async function typeInto(page, target, id, text) {
 export const labels = (snap) => (snap.items || []).map((i) => i.label).join(' | ');
 export const requests = (page, method) => page.evaluate((m) => window.wallet.countRequests(m), method);
 
-// Connect through the dev wallet and wait for the account's Buy view.
+// Connect through the dev wallet and wait for the account's Buy view with its balance.
 export async function connect(page, target = '#w1') {
   await waitForState(page, target, 'disconnected', { timeout: 20000 });
   await clickItem(page, target, 'connect');
-  return waitForSnapshot(page, target, (s) => s.state === 'connected_empty' || s.state === 'has_credits' ||
-    s.state === 'insufficient_ai_credits', 'connected', { timeout: 20000 });
+  return waitForSnapshot(page, target, (s) => ['connected_empty', 'has_credits', 'insufficient_ai_credits'].includes(s.state) &&
+    / G\$$/.test(findItem(s, 'balance')?.label || ''), 'connected with a balance', { timeout: 20000 });
 }
 
 // test-results/e2e-<name>.png: the widget only.

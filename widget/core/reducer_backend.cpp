@@ -53,6 +53,7 @@ void on_profile(Step& st, const HttpResult& r) {
   auto& stream = st.s.stream;
   stream.backend_status = p.value->stream_status;
   stream.streamed_wei = p.value->streamed_wei;
+  stream.profile_read_at = st.s.now_s;
   if (p.value->stream_status == "ended") stream.end_reason = p.value->stream_end_reason;
   settle_stream_phase(st.s);
 }

@@ -101,6 +101,7 @@ void on_balance(Step& st, const Event& ev) {
     return;
   }
   s.wallet.balance_wei = *balance.value;
+  s.stream.balance_read_at = s.now_s;
 }
 
 void on_switch(Step& st, Purpose purpose, const Event& ev) {

@@ -99,6 +99,7 @@ struct StreamFacet {
   // Setup form: the buffer for the rate being entered, read from the forwarder.
   uint128 setup_rate = 0;
   std::optional<uint128> setup_buffer_wei;
+  uint64_t profile_read_at = 0;    // wall clock (s) when streamed_wei was read: the ticker's base
   // Balance known at `balance_read_at` (wall clock, s), to count down while it streams out.
   uint64_t balance_read_at = 0;
 };

@@ -123,6 +123,30 @@ struct Strings {
   const char* balance_unknown;
   const char* next_step_key;
   const char* explorer_missing;
+  // streams
+  const char* stream_quote;        // {0}=monthly G$ {1}=credits {2}=bonus {3}=usd
+  const char* stream_rate;         // {0}=wei per second
+  const char* stream_buffer;       // {0}=buffer G$
+  const char* stream_buffer_loading;
+  const char* stream_minimum;      // {0}=usd
+  const char* stream_need_buffer;  // {0}=balance {1}=buffer
+  const char* update_stream;
+  const char* cancel;
+  const char* stream_running;      // {0}=monthly G$
+  const char* stream_accrued;      // {0}=G$ {1}=credits
+  const char* stream_runway;       // {0}=duration
+  const char* stream_runway_low;   // {0}=duration
+  const char* stream_runway_critical;  // {0}=duration
+  const char* change_rate;
+  const char* pause;
+  const char* stop;
+  const char* resume_at;           // {0}=monthly G$
+  const char* start_again;
+  const char* duration_days;       // {0}=days {1}=hours
+  const char* duration_hours;      // {0}=hours {1}=minutes
+  const char* duration_minutes;    // {0}=minutes
+  const char* stream_change_failed;
+  const char* stream_pending_title;
 
   // The text for an EIP-1193 error: the known codes in plain words, others with their code.
   std::string wallet_error(int code, const std::string& message) const;

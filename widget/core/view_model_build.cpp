@@ -1,6 +1,8 @@
 #include "view_model_build.h"
 
 #include "derive.h"
+
+#include <algorithm>
 #include "quote.h"
 #include "strings.h"
 
@@ -241,6 +243,88 @@ void api_key_view(Ctx& c) {
   notice_item(c);
 }
 
+std::string duration(const Strings& t, uint128 seconds) {
+  const uint64_t s = seconds > 10'000'000'000ULL ? 10'000'000'000ULL : static_cast<uint64_t>(seconds);
+  if (s >= 86'400) return text(t.duration_days, s / 86'400, (s % 86'400) / 3'600);
+  if (s >= 3'600) return text(t.duration_hours, s / 3'600, (s % 3'600) / 60);
+  return text(t.duration_minutes, std::max<uint64_t>(s / 60, 1));
+}
+
+void stream_setup_form(Ctx& c) {
+  const auto& s = c.s;
+  const StreamCheck check = stream_check(s);
+  c.it.text("stream_beta", c.t.stream_beta, Look::muted);
+  c.it.input("monthly_amount", s.purchase.monthly_amount_text, c.t.monthly_hint);
+  AmountParse monthly = parse_amount_input(s.purchase.monthly_amount_text, c.f.sep);
+  std::string why;
+  if (!monthly.wei) {
+    const std::string err = amount_error_text(c.t, monthly.error, c.f.sep);
+    if (!err.empty()) c.it.text("amount_error", err, Look::error);
+    why = err.empty() ? c.t.pay_needs_amount : "";
+  } else if (check.rate == 0) {
+    why = c.t.pay_zero;
+  } else {
+    if (s.backend.price_micro_usd_per_g) {
+      c.it.text("stream_quote", text(c.t.stream_quote, c.f.g(check.rate * kSecondsPerMonth), c.f.credits(check.monthly_principal),
+                                     c.f.credits(check.monthly_bonus), c.f.usd(check.monthly_principal)),
+                Look::success);
+    }
+    c.it.text("flow_rate", text(c.t.stream_rate, to_decimal(check.rate)), Look::muted);
+  }
+  const bool editing_active = s.stream.phase == StreamPhase::active;
+  if (s.config.backend_url.empty()) why = c.t.stream_needs_backend;
+  ViewItem& start = c.it.button("start_stream", editing_active ? c.t.update_stream : c.t.start_stream, check.ready,
+                                Look::primary);
+  if (!check.ready && why.empty() && check.rate > 0 && !check.buffer_wei) why = c.t.stream_buffer_loading;
+  start.hint = why;
+  if (s.stream.phase != StreamPhase::none) c.it.button("cancel_edit", c.t.cancel);
+  if (check.rate > 0) {
+    if (check.below_minimum) {
+      c.it.text("stream_minimum", text(c.t.stream_minimum, c.f.usd(s.backend.min_stream_micro_usd_per_month)), Look::warning);
+    }
+    if (check.buffer_wei) {
+      c.it.text("stream_buffer", text(c.t.stream_buffer, c.f.g(*check.buffer_wei)), Look::muted);
+      if (check.exceeds_balance && s.wallet.balance_wei) {
+        c.it.text("need_more_g", text(c.t.stream_need_buffer, c.f.g(*s.wallet.balance_wei), c.f.g(*check.buffer_wei)),
+                  Look::warning);
+      }
+    }
+  }
+}
+
+void stream_active_view(Ctx& c) {
+  const auto& s = c.s;
+  const auto& st = s.stream;
+  const uint128 rate = st.flow_rate_wei_per_second;
+  c.it.text("stream_status", text(c.t.stream_running, c.f.g(rate * kSecondsPerMonth)), Look::success);
+  // What has streamed: the backend's credited total plus the rate since that was read.
+  const uint64_t since = s.now_s > st.profile_read_at && st.profile_read_at > 0 ? s.now_s - st.profile_read_at : 0;
+  const uint128 streamed = st.streamed_wei + rate * since;
+  uint128 credits = 0;
+  if (s.backend.price_micro_usd_per_g) {
+    const uint128 principal = principal_micro_usd(streamed, *s.backend.price_micro_usd_per_g).value_or(0);
+    credits = principal + bonus_micro_usd(principal, s.backend.stream_bonus_bps).value_or(0);
+  }
+  c.it.text("stream_accrued", text(c.t.stream_accrued, c.f.g(streamed), c.f.credits(credits)));
+  if (s.wallet.balance_wei && rate > 0) {
+    const uint64_t elapsed = s.now_s > st.balance_read_at && st.balance_read_at > 0 ? s.now_s - st.balance_read_at : 0;
+    const uint128 spent = rate * elapsed;
+    const uint128 left = *s.wallet.balance_wei > spent ? *s.wallet.balance_wei - spent : 0;
+    const uint128 seconds = left / rate;
+    if (seconds < 3'600) {
+      c.it.text("stream_runway", text(c.t.stream_runway_critical, duration(c.t, seconds)), Look::error);
+    } else if (seconds < 86'400) {
+      c.it.text("stream_runway", text(c.t.stream_runway_low, duration(c.t, seconds)), Look::warning);
+    } else {
+      c.it.text("stream_runway", text(c.t.stream_runway, duration(c.t, seconds)), Look::muted);
+    }
+  }
+  const bool idle = s.payment.phase == PaymentPhase::none;
+  c.it.button("change_rate", c.t.change_rate, idle);
+  c.it.button("pause_stream", c.t.pause, idle).same_line = true;
+  c.it.button("stop_stream", c.t.stop, idle).same_line = true;
+}
+
 void stream_view(Ctx& c, StateName name) {
   const auto& s = c.s;
   account_header(c);
@@ -248,31 +332,22 @@ void stream_view(Ctx& c, StateName name) {
   balance_block(c);
   mode_tabs(c);
   switch (name) {
-    case StateName::streaming_active:
-      c.it.text("stream_status", text(c.t.stream_active, to_decimal(s.stream.flow_rate_wei_per_second)), Look::success);
-      break;
+    case StateName::streaming_active: stream_active_view(c); break;
     case StateName::streaming_paused:
       c.it.text("stream_status", c.t.stream_paused, Look::warning);
+      c.it.button("resume_stream", text(c.t.resume_at, c.f.g(s.stream.flow_rate_wei_per_second * kSecondsPerMonth)), true,
+                  Look::primary);
       c.it.button("mode.once_instead", c.t.buy_once_instead);
+      c.it.button("stop_stream", c.t.stop).same_line = true;
       break;
     case StateName::streaming_stopped:
       c.it.text("stream_status",
                 s.stream.end_reason == "liquidated" ? c.t.stream_stopped_liquidated : c.t.stream_stopped_user,
-                Look::warning);
-      c.it.button("mode.once_instead", c.t.buy_once_instead);
+                s.stream.end_reason == "liquidated" ? Look::warning : Look::body);
+      c.it.button("start_again", c.t.start_again, true, Look::primary);
+      c.it.button("mode.once_instead", c.t.buy_once_instead).same_line = true;
       break;
-    default: {
-      c.it.text("stream_beta", c.t.stream_beta, Look::muted);
-      c.it.input("monthly_amount", s.purchase.monthly_amount_text, c.t.monthly_hint);
-      AmountParse monthly = parse_amount_input(s.purchase.monthly_amount_text, c.f.sep);
-      if (monthly.wei) {
-        c.it.text("flow_rate", text(c.t.flow_rate, to_decimal(flow_rate_per_second(*monthly.wei))), Look::muted);
-      } else {
-        std::string err = amount_error_text(c.t, monthly.error, c.f.sep);
-        if (!err.empty()) c.it.text("amount_error", err, Look::error);
-      }
-      c.it.button("start_stream", c.t.start_stream, false, Look::primary).hint = c.t.stream_needs_backend;
-    }
+    default: stream_setup_form(c);
   }
   notice_item(c);
 }
@@ -291,7 +366,7 @@ void payment_view(Ctx& c, StateName name) {
   const auto& p = c.s.payment;
   account_header(c);
   if (name == StateName::payment_pending) {
-    c.it.text("pending_title", c.t.pending_title, Look::heading);
+    c.it.text("pending_title", p.kind == TxKind::one_time ? c.t.pending_title : c.t.stream_pending_title, Look::heading);
     const auto phase = p.phase;
     const auto mark = [&](bool done, bool now) { return std::string(done ? "✓ " : now ? "• " : "  "); };
     c.it.text("step.wallet", mark(phase != PaymentPhase::awaiting_wallet, phase == PaymentPhase::awaiting_wallet) + c.t.step_wallet);
@@ -310,7 +385,7 @@ void payment_view(Ctx& c, StateName name) {
     balance_block(c);
     tx_line(c);
   } else {
-    c.it.text("failed", c.t.failed_title, Look::error);
+    c.it.text("failed", p.kind == TxKind::one_time ? c.t.failed_title : c.t.stream_change_failed, Look::error);
     if (!p.failure.empty()) c.it.text("failure", p.failure);
     if (!p.tx_hash.empty()) {
       c.it.text("failed_hash", text(c.t.failed_with_hash, short_address(p.tx_hash)));

@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include <emscripten/html5.h>  // emscripten_date_now
+
 #include <GLES3/gl3.h>
 
 #include <algorithm>
@@ -102,6 +104,8 @@ int App::frame(double now_ms) {
   last_ms_ = now_ms;
   if (input_.apply(io, theme_.font_size * 5.0f)) touch();
 
+  // The wall clock, for what ticks (credits accruing while a stream runs).
+  widget_->dispatch(acw::Event::tick(static_cast<uint64_t>(emscripten_date_now())));
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   const ViewModel vm = widget_->view();
