@@ -24,7 +24,8 @@ struct StreamContracts {
 struct ExtractedStreamLogs {
   std::vector<StreamLog> streams;  // in chain order (block, log index)
   std::vector<LiquidationLog> liquidations;
-  std::vector<std::string> errors;  // StreamUpdated / AgreementLiquidatedV2 logs that did not decode
+  // StreamUpdated / AgreementLiquidatedV2 logs that did not decode
+  std::vector<std::string> errors;
 };
 
 ExtractedStreamLogs extract_stream_logs(const acw::json& logs, const StreamContracts& contracts);

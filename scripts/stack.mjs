@@ -100,7 +100,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const webPort = i > 0 ? Number(process.argv[i + 1]) : 8080;
   const workDir = path.join(root, 'build/demo');
   fs.rmSync(workDir, { recursive: true, force: true });
-  const stack = await startStack({ webPort, workDir, log: (m) => console.log(m) });
+  // The usual local ports (a wallet extension can add http://127.0.0.1:8545 as a network), or
+  // free ones when those are taken.
+  const stack = await startStack({ webPort, workDir, anvilPort: 8545, backendPort: 8787, log: (m) => console.log(m) })
+    .catch(() => {
+      fs.rmSync(workDir, { recursive: true, force: true });
+      return startStack({ webPort, workDir, log: (m) => console.log(m) });
+    });
   console.log(`local chain   ${stack.rpcUrl} (chain 31337)`);
   console.log(`dev backend   ${stack.backendUrl}`);
   console.log(`\nDemo: ${stack.webUrl}host-examples/script-tag.html\n`);

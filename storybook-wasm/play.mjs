@@ -3,7 +3,6 @@
 // the snapshot hook reports, types through the widget's own text field — then waits for what
 // the widget must show. Nothing is loaded from a fixture here: every state is reached by the core.
 import { ACCOUNT, TOKEN, CHAIN_ID } from './stories.mjs';
-import { SCRIPTED_TX } from './scripted.mjs';
 
 const STEP_TIMEOUT_MS = 15000;
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
@@ -86,10 +85,10 @@ export const PLAYS = {
         accounts: [ACCOUNT], chainId: CHAIN_ID, chains: [CHAIN_ID], tokenAddress: TOKEN,
         balancesWei: { [ACCOUNT]: G(1234.5) }, latencyMs: 250, pendingReceiptPolls: 1,
         approval: (method) => (method === 'eth_sendTransaction' ? signing.promise : null),
-        onSend: () => {
+        onSend: (tx, hash) => {
           wallet.setBalance(ACCOUNT, G(1134.5));
           // 100 G$ at US$0.01 = 100 credits, + 10 % bonus = 110 credits = 1,100,000 micro-USD.
-          backend.expectPayment(SCRIPTED_TX, '1100000');
+          backend.expectPayment(hash, '1100000');
         },
       });
       return { wallet, signing };
@@ -159,16 +158,89 @@ export const PLAYS = {
     ],
   },
   stream: {
-    title: 'Start, pause and resume a stream',
-    pending: 'The core does not build createFlow / deleteFlow transactions yet: "Start stream" is ' +
-      'disabled ("Streaming needs the credits service…"). Rather than fake the flow, this play waits for it.',
+    title: 'Start, pause, resume and stop a stream',
+    setup({ createWallet, backend }) {
+      const signing = gate();
+      let first = true;
+      const wallet = createWallet({
+        accounts: [ACCOUNT], chainId: CHAIN_ID, chains: [CHAIN_ID], tokenAddress: TOKEN,
+        balancesWei: { [ACCOUNT]: G(1234.5) }, latencyMs: 250, pendingReceiptPolls: 1,
+        // The first signature (createFlow) waits for the "approve" step; later ones are approved.
+        approval: (method) => {
+          if (method !== 'eth_sendTransaction' || !first) return null;
+          first = false;
+          return signing.promise;
+        },
+        onSend: (tx, hash, kind) => backend.expectStreamChange(hash, { kind, rate: wallet.flow.rate.toString() }),
+      });
+      return { wallet, signing };
+    },
     steps: [
-      { title: 'Connect the scripted wallet', expect: 'connected_empty' },
-      { title: 'Choose "Stream G$ (beta)" and type 500 G$ per month', expect: 'streaming_setup' },
-      { title: 'Click "Start stream": the wallet signs createFlow', expect: 'payment_pending' },
-      { title: 'The flow exists on chain: credits accrue', expect: 'streaming_active' },
-      { title: 'Click "Pause": deleteFlow, the rate is remembered', expect: 'streaming_paused' },
-      { title: 'Click "Resume at 500 G$/month": createFlow again', expect: 'streaming_active' },
+      {
+        title: 'Click "Connect wallet"',
+        expect: 'connected_empty',
+        run: async (c) => {
+          await c.click('connect');
+          await c.state('connected_empty');
+          await c.item('pay.hint', (i) => /Enter an amount/.test(i.label), 'prices loaded');
+        },
+      },
+      {
+        title: 'Choose "Stream G$ (beta)" and type 500 G$ per month',
+        expect: 'streaming_setup',
+        run: async (c) => {
+          await c.click('mode.stream');
+          await c.state('streaming_setup');
+          await c.type('monthly_amount', '500');
+          await c.item('flow_rate', (i) => i.label.includes('192901234567901'), 'the flow rate 192901234567901 wei/s');
+          await c.item('start_stream', (i) => i.enabled, 'an enabled Start stream (the buffer is read)');
+        },
+      },
+      {
+        title: 'Click "Start stream": the wallet is asked to sign createFlow',
+        expect: 'payment_pending',
+        run: async (c) => {
+          await c.click('start_stream');
+          await c.state('payment_pending');
+        },
+      },
+      {
+        title: 'Approve in the wallet: the flow exists on chain',
+        expect: 'streaming_active',
+        run: async (c) => {
+          c.signing.open();
+          await c.state('streaming_active');
+          await c.item('stream_status', (i) => i.label.includes('500'), 'streaming 500 G$/month');
+          await c.item('pause_stream', (i) => i.enabled, 'an enabled Pause');
+        },
+      },
+      {
+        title: 'Click "Pause": deleteFlow, the rate is remembered',
+        expect: 'streaming_paused',
+        run: async (c) => {
+          await c.click('pause_stream');
+          await c.state('streaming_paused');
+          await c.item('resume_stream', (i) => i.label.includes('500'), '"Resume at 500 G$/month"');
+        },
+      },
+      {
+        title: 'Click "Resume at 500 G$/month": createFlow again',
+        expect: 'streaming_active',
+        run: async (c) => {
+          await c.click('resume_stream');
+          await c.state('streaming_active');
+          await c.item('stop_stream', (i) => i.enabled, 'an enabled Stop');
+        },
+      },
+      {
+        title: 'Click "Stop": the stream ends, the credits stay',
+        expect: 'streaming_stopped',
+        run: async (c) => {
+          await c.click('stop_stream');
+          await c.state('streaming_stopped');
+          await c.item('start_again');
+        },
+      },
     ],
   },
 };

@@ -56,25 +56,56 @@ export function createNoopProvider({ chainId, log }) {
   return provider;
 }
 
-// A stand-in transaction hash: fixed, so screenshots of the play stay the same.
+// Stand-in transaction hashes: fixed (the n-th transaction of a play always has the same
+// hash), so screenshots of the plays stay the same.
 export const SCRIPTED_TX = '0x4f8a2c6e1b3d5f7092a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8';
+const txHash = (n) => (n === 0 ? SCRIPTED_TX : `${SCRIPTED_TX.slice(0, -4)}${(0xb6d8 + n).toString(16).slice(-4)}`);
+
+// Superfluid's CFAv1Forwarder, as far as the widget uses it (SPEC.md §3).
+const SELECTOR = {
+  getFlowInfo: '0x2860fd93', getBuffer: '0x09f0b495',
+  createFlow: '0xe15536b6', updateFlow: '0x0c033991', deleteFlow: '0xb4b333c6',
+};
+const word = (n) => BigInt(n).toString(16).padStart(64, '0');
+const argWord = (data, i) => BigInt(`0x${data.slice(10 + i * 64, 10 + (i + 1) * 64) || '0'}`);
+// getBufferAmountByFlowrate on a test deployment: ≈ 4 hours of flow, rounded up to 2^32.
+const bufferFor = (rate) => {
+  const raw = rate * 14400n;
+  const unit = 1n << 32n;
+  return ((raw + unit - 1n) / unit) * unit;
+};
 
 // options: accounts, chainId, balancesWei, tokenAddress, latencyMs, log,
-// onSend(tx) → called when a transaction is "signed"; pendingReceiptPolls: receipt polls answered
-// null (not mined yet) before the receipt with status 0x1; approval(method) → a promise the
-// wallet waits for before it answers a prompt (the play's "approve in the wallet" step).
+// onSend(tx, hash, kind) → called when a transaction is "signed" (kind: 'pay', 'createFlow',
+// 'updateFlow', 'deleteFlow'); pendingReceiptPolls: receipt polls answered null (not mined yet)
+// before the receipt with status 0x1; approval(method) → a promise the wallet waits for before
+// it answers (the play's "approve in the wallet" step). The wallet keeps one flow to the vault:
+// getFlowInfo and getBufferAmountByFlowrate answer from it, create/update/deleteFlow change it.
 export function createScriptedWallet(options) {
   const {
     log, onSend = () => {}, pendingReceiptPolls = 1, latencyMs = 300, approval = () => null,
   } = options;
   const dev = createDevWallet({ ...options, announce: false, latencyMs });
   const sent = new Map();  // hash → polls so far
+  const flow = { rate: 0n, updatedAt: 0n, deposit: 0n };
+  let count = 0;
   const own = {
     eth_sendTransaction(params) {
       const tx = (params && params[0]) || {};
-      onSend(tx);
-      sent.set(SCRIPTED_TX, 0);
-      return SCRIPTED_TX;
+      const data = String(tx.data || '').toLowerCase();
+      const kind = Object.keys(SELECTOR).find((k) => data.startsWith(SELECTOR[k]) && /Flow$/.test(k)) || 'pay';
+      if (kind === 'createFlow' || kind === 'updateFlow') {
+        flow.rate = argWord(data, 3);
+        flow.deposit = bufferFor(flow.rate);
+        flow.updatedAt = BigInt(Math.floor(Date.now() / 1000));
+      } else if (kind === 'deleteFlow') {
+        flow.rate = 0n;
+        flow.deposit = 0n;
+      }
+      const hash = txHash(count++);
+      onSend(tx, hash, kind);
+      sent.set(hash, 0);
+      return hash;
     },
     eth_getTransactionReceipt(params) {
       const hash = params && params[0];
@@ -84,19 +115,29 @@ export function createScriptedWallet(options) {
       if (polls <= pendingReceiptPolls) return null;
       return { transactionHash: hash, status: '0x1', blockNumber: '0x2a', logs: [] };
     },
+    eth_call(params) {
+      const data = String((params && params[0] && (params[0].data || params[0].input)) || '').toLowerCase();
+      if (data.startsWith(SELECTOR.getFlowInfo)) {
+        return `0x${word(flow.updatedAt)}${word(flow.rate)}${word(flow.deposit)}${word(0)}`;
+      }
+      if (data.startsWith(SELECTOR.getBuffer)) return `0x${word(bufferFor(argWord(data, 1)))}`;
+      return undefined;  // not the forwarder: the dev wallet answers (balanceOf)
+    },
   };
   const wallet = Object.create(dev);
   wallet.requests = dev.requests;
+  wallet.flow = flow;
   wallet.request = async (args) => {
     const { method, params = [] } = args || {};
     let result;
     let error = null;
     try {
-      if (own[method]) {
+      const answer = own[method] && method === 'eth_call' ? own.eth_call(params) : undefined;
+      if (answer !== undefined || (own[method] && method !== 'eth_call')) {
         dev.requests.push({ method, params, at: Date.now() });
         await new Promise((r) => setTimeout(r, latencyMs));
         await approval(method);
-        result = own[method](params);
+        result = answer !== undefined ? answer : own[method](params);
       } else {
         await approval(method);
         result = await dev.request(args);
@@ -124,12 +165,21 @@ export class ScriptedBackend {
   }
 
   reset() {
-    this.state = { remainingUsd: '0', usedUsd: '0', credited: new Map(), pendingTx: new Map() };
+    this.state = {
+      remainingUsd: '0', usedUsd: '0', credited: new Map(), pendingTx: new Map(),
+      stream: { status: 'none' }, streamTx: new Map(),
+    };
   }
 
   // The play announces what a transaction pays before it is recorded: hash → total micro-USD.
   expectPayment(txHash, totalCreditUsd) {
     this.state.pendingTx.set(txHash.toLowerCase(), String(totalCreditUsd));
+  }
+
+  // … or which stream change it is: kind 'createFlow' | 'updateFlow' | 'deleteFlow',
+  // rate in wei per second (a string), paused: a deleteFlow that pauses (the backend sees a stop).
+  expectStreamChange(txHash, { kind, rate = '0' }) {
+    this.state.streamTx.set(txHash.toLowerCase(), { kind, rate: String(rate) });
   }
 
   answer(method, url, body) {
@@ -155,7 +205,7 @@ export class ScriptedBackend {
         return json(200, {
           account: m[1].toLowerCase(), remainingUsd: this.state.remainingUsd, usedUsd: this.state.usedUsd,
           totalGdDepositedWei: '0', totalPrincipalUsd: '0', totalBonusUsd: '0', totalGDStreamedWei: '0',
-          streamFlowRateWeiPerSecond: '0', stream: { status: 'none' },
+          streamFlowRateWeiPerSecond: this.state.stream.flowRateWeiPerSecond || '0', stream: this.state.stream,
         });
       }
       return json(200, { items: [], total: 0, limit: 20, offset: 0, hasMore: false });
@@ -163,6 +213,14 @@ export class ScriptedBackend {
     if (method === 'POST' && path === '/v1/celo/events/record') {
       const tx = String((body && body.txHash) || '').toLowerCase();
       if (this.state.credited.has(tx)) return json(200, { events: [this.state.credited.get(tx)], duplicate: true });
+      if (this.state.streamTx.has(tx)) {
+        const { kind, rate } = this.state.streamTx.get(tx);
+        const now = new Date().toISOString();
+        this.state.stream = kind === 'deleteFlow'
+          ? { status: 'ended', flowRateWeiPerSecond: '0', startedAt: this.state.stream.startedAt || now, endedAt: now, endReason: 'user' }
+          : { status: 'active', flowRateWeiPerSecond: rate, startedAt: now };
+        return json(200, { status: 'credited', txHash: tx, events: [], streamEvents: [{ txHash: tx, kind, flowRateWeiPerSecond: rate }] });
+      }
       if (!this.state.pendingTx.has(tx)) return json(404, { error: 'not found' });
       const total = this.state.pendingTx.get(tx);
       this.state.pendingTx.delete(tx);

@@ -5,7 +5,8 @@
 // loadFixture(). `state` is the state name the story must show (SPEC.md §1), `items` the snapshot
 // item ids that must be visible, `controls` fixes theme / width / dpr for a variant, `animated`
 // marks a view with the moving "busy" bar (the visual test ignores its top rows).
-// Play stories (`play`) run a whole flow against a scripted wallet and backend (play.mjs).
+// Play stories (`play`) run a whole flow against a scripted wallet and backend (play.mjs); a
+// play the core cannot run yet is marked `pending` (listed, not run — never faked).
 
 export const ACCOUNT = '0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266';
 export const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
@@ -319,10 +320,9 @@ export const STORIES = [
     items: ['stream_status', 'mode.once_instead'],
   },
   {
-    id: 'play-stream', group: 'streaming', title: 'Play: start, pause, resume a stream', state: 'streaming_active',
-    description: 'Pending: the core does not send createFlow / deleteFlow yet ("Start stream" is disabled), so ' +
-      'this play is listed, not run. It will drive the real widget once streaming lands.',
-    play: 'stream', pending: true,
+    id: 'play-stream', group: 'streaming', title: 'Play: start → pause → resume → stop a stream', state: 'streaming_stopped',
+    description: 'A stream of 500 G$/month through the forwarder with a scripted wallet (createFlow, deleteFlow) and backend.',
+    play: 'stream',
   },
 
   // ---- errors

@@ -196,6 +196,13 @@ $('frame').addEventListener('keyup', refreshItemsSoon);
 
 // ---------------------------------------------------------------- opening a story
 
+// Every story starts clean: no saved pending payment or paused stream of an earlier story.
+function forgetStored() {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('acw.')) localStorage.removeItem(key);
+  } catch (_) { /* storage unavailable: nothing saved either */ }
+}
+
 function makeWidget(controls, provider) {
   const el = document.createElement('ai-credits-widget');
   for (const [k, v] of Object.entries(WIDGET_ATTRIBUTES)) el.setAttribute(k, v);
@@ -255,6 +262,7 @@ async function open(id, override = null) {
   const controls = effectiveControls(story, chosen);
   const gen = ++generation;
   if (current && current.el) current.el.remove();
+  forgetStored();
   current = { story, controls, el: null, generation: gen, play: null };
   showHeader(story, controls);
   log.clear();

@@ -75,8 +75,8 @@ void record(App& app, const httplib::Request& req, httplib::Response& res) {
   }
   if (deposits.empty() && stream_logs == 0) {
     std::string why = "no Deposited or StreamUpdated event of the vault in this transaction";
-    if (!extracted.errors.empty()) why = "the vault's event does not decode: " + extracted.errors.front();
-    if (!streams.errors.empty()) why = "the vault's event does not decode: " + streams.errors.front();
+    const auto& errors = !extracted.errors.empty() ? extracted.errors : streams.errors;
+    if (!errors.empty()) why = "the vault's event does not decode: " + errors.front();
     return send_unprocessable(res, "no_deposit", *tx_hash, why);
   }
 
