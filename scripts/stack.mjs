@@ -56,7 +56,8 @@ export async function startBackend({ port, dbPath, deploymentFile, logFile }) {
  * Starts anvil, deploys, starts the backend and the static server.
  * Returns {rpcUrl, backendUrl, webUrl, deployment, workDir, restartBackend(), stopBackend(), stop()}.
  */
-export async function startStack({ webPort = 0, backendPort, anvilPort, workDir, log = () => {} } = {}) {
+export async function startStack({ webPort = 0, backendPort, anvilPort, workDir, intervalMiningSeconds = 0,
+  log = () => {} } = {}) {
   const dir = workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acw-stack-'));
   fs.mkdirSync(dir, { recursive: true });
   const deploymentFile = path.join(dir, 'deployment.json');
@@ -66,6 +67,14 @@ export async function startStack({ webPort = 0, backendPort, anvilPort, workDir,
   try {
     log(`anvil on ${anvil.url}; deploying…`);
     const deployment = await deployAll({ rpcUrl: anvil.url, out: deploymentFile });
+    if (intervalMiningSeconds > 0) {
+      // Deploy with automine (TOOLCHAIN.md); then blocks every N s so streams accrue in real time.
+      await fetch(anvil.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'evm_setIntervalMining', params: [intervalMiningSeconds] }),
+      });
+    }
     const bPort = backendPort ?? (await freePort());
     const backendOpts = { port: bPort, dbPath, deploymentFile, logFile: path.join(dir, 'backend.log') };
     let backend = await startBackend(backendOpts);
@@ -102,10 +111,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   fs.rmSync(workDir, { recursive: true, force: true });
   // The usual local ports (a wallet extension can add http://127.0.0.1:8545 as a network), or
   // free ones when those are taken.
-  const stack = await startStack({ webPort, workDir, anvilPort: 8545, backendPort: 8787, log: (m) => console.log(m) })
+  const stack = await startStack({ webPort, workDir, anvilPort: 8545, backendPort: 8787, intervalMiningSeconds: 1,
+    log: (m) => console.log(m) })
     .catch(() => {
       fs.rmSync(workDir, { recursive: true, force: true });
-      return startStack({ webPort, workDir, log: (m) => console.log(m) });
+      return startStack({ webPort, workDir, intervalMiningSeconds: 1, log: (m) => console.log(m) });
     });
   console.log(`local chain   ${stack.rpcUrl} (chain 31337)`);
   console.log(`dev backend   ${stack.backendUrl}`);

@@ -116,7 +116,7 @@ export const PLAYS = {
         run: async (c) => {
           await c.type('amount', '100');
           await c.state('quote_ready');
-          await c.item('bonus');
+          await c.item('quote', (i) => /110|\+ ?10 bonus|10 bonus/.test(i.label), 'the quote with its bonus');
           await c.item('pay', (i) => i.enabled, 'an enabled Buy button');
         },
       },
@@ -210,7 +210,7 @@ export const PLAYS = {
         run: async (c) => {
           c.signing.open();
           await c.state('streaming_active');
-          await c.item('stream_status', (i) => i.label.includes('500'), 'streaming 500 G$/month');
+          await c.item('stream_status', (i) => /\b(500|499\.99)\b/.test(i.label), 'streaming ≈ 500 G$/month');
           await c.item('pause_stream', (i) => i.enabled, 'an enabled Pause');
         },
       },
@@ -220,7 +220,7 @@ export const PLAYS = {
         run: async (c) => {
           await c.click('pause_stream');
           await c.state('streaming_paused');
-          await c.item('resume_stream', (i) => i.label.includes('500'), '"Resume at 500 G$/month"');
+          await c.item('resume_stream', (i) => /\b(500|499\.99)\b/.test(i.label), '"Resume at ≈ 500 G$/month"');
         },
       },
       {

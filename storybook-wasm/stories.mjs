@@ -109,13 +109,19 @@ export const STORIES = [
     id: 'connected-empty', group: 'buy', title: 'Connected, no credits', state: 'connected_empty',
     description: 'Right chain, 1,234.5 G$, no credits yet: mode selector and amount input.',
     fixture: connected(),
-    items: ['account', 'nav.buy', 'nav.api_key', 'nav.usage', 'balance', 'credits', 'mode.once', 'mode.stream', 'amount', 'pay', 'pay.hint'],
+    items: ['account', 'nav.buy', 'nav.api_key', 'nav.usage', 'balance', 'mode.once', 'mode.stream', 'amount', 'pay', 'pay.hint'],
   },
   {
     id: 'connected-empty-huge-balance', group: 'buy', title: 'Very large balance (2.2e30 wei)', state: 'connected_empty',
     description: 'A balance near the whole G$ supply: exact 128-bit math, grouped digits, nothing clipped.',
     fixture: connected({ wallet: { balanceWei: '2200000000000000000000000000000' } }),
     items: ['balance', 'amount', 'pay'],
+  },
+  {
+    id: 'connected-empty-huge-balance-320', group: 'buy', title: 'Very large balance — 320 px wide', state: 'connected_empty',
+    description: 'The widest number at the narrowest width.', controls: { width: 320 },
+    fixture: connected({ wallet: { balanceWei: '2200000000000000000000000000000' } }),
+    items: ['balance', 'amount'],
   },
   {
     id: 'connected-empty-balance-loading', group: 'buy', title: 'Balance loading', state: 'connected_empty',
@@ -125,21 +131,21 @@ export const STORIES = [
   },
   {
     id: 'quote-ready', group: 'buy', title: 'Quote ready', state: 'quote_ready',
-    description: '100 G$ → 100 credits + 10 bonus.',
+    description: '100 G$ → 100 credits + 10 bonus credits.',
     fixture: connected({ purchase: { amountText: '100' } }),
-    items: ['amount', 'quote', 'bonus', 'usd', 'pay'],
+    items: ['amount', 'quote', 'pay'],
   },
   {
     id: 'quote-ready-dark', group: 'buy', title: 'Quote ready — dark', state: 'quote_ready',
     description: 'The same quote in the dark theme.', controls: { theme: 'dark' },
     fixture: connected({ purchase: { amountText: '100' } }),
-    items: ['amount', 'quote', 'bonus', 'pay'],
+    items: ['amount', 'quote', 'pay'],
   },
   {
     id: 'quote-ready-320', group: 'buy', title: 'Quote ready — 320 px wide', state: 'quote_ready',
     description: 'The narrowest supported width: text wraps, nothing is clipped.', controls: { width: 320 },
     fixture: connected({ purchase: { amountText: '100' } }),
-    items: ['amount', 'quote', 'bonus', 'pay', 'mode.once', 'mode.stream'],
+    items: ['amount', 'quote', 'pay', 'mode.once', 'mode.stream'],
   },
   {
     id: 'quote-ready-560', group: 'buy', title: 'Quote ready — 560 px wide', state: 'quote_ready',
@@ -267,6 +273,12 @@ export const STORIES = [
     description: 'Setup guide: API key, base URL and a copyable snippet.',
     fixture: connected({ ...HAS_CREDITS, view: 'usage', usage: { count: 0 } }),
     items: ['nav.usage', 'usage_empty', 'usage_snippet_title', 'usage_snippet'],
+  },
+  {
+    id: 'usage-empty-320', group: 'api-usage', title: 'Usage: none yet — 320 px wide', state: 'usage_empty',
+    description: 'The snippet wraps at the narrowest width.', controls: { width: 320 },
+    fixture: connected({ ...HAS_CREDITS, view: 'usage', usage: { count: 0 } }),
+    items: ['usage_empty', 'usage_snippet', 'refresh_usage'],
   },
   {
     id: 'usage-active', group: 'api-usage', title: 'Usage recorded', state: 'usage_active',

@@ -242,6 +242,7 @@ function showHeader(story, controls) {
   $('story-index').textContent = `${STORIES.indexOf(story) + 1} / ${STORIES.length}`;
   $('story-title').textContent = story.title;
   $('story-desc').textContent = story.description || '';
+  $('declared-label').textContent = story.play ? 'Ends in state' : 'Declared state';
   $('story-state').textContent = story.pending ? `${story.state} (pending)` : story.state;
   $('shown-state').textContent = '—';
   $('state-check').textContent = '';
@@ -382,7 +383,9 @@ async function play({ pauseMs = 600 } = {}) {
     if (!r || !r.ok) break;
     if (p.next < p.def.steps.length) await sleep(pauseMs);
   }
-  await settled(current.el, gen);
+  // Let the reads that follow the last step (balance, profile) land before anyone looks.
+  await sleep(600);
+  if (gen === generation) await settled(current.el, gen);
   return { ok: p.results.length === p.def.steps.length && p.results.every((r) => r.ok), steps: p.results.slice() };
 }
 
@@ -432,6 +435,7 @@ window.storybook = {
   element: () => current && current.el,
   play,
   runStep,
+  playSteps: () => (current && current.story.play ? PLAYS[current.story.play].steps.map((s) => ({ title: s.title, expect: s.expect })) : []),
 };
 
 (async () => {

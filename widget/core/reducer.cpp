@@ -36,7 +36,10 @@ void on_click(Step& st, const std::string& id) {
     s.purchase.mode = PayMode::stream;
     s.view = View::stream;
     if (s.stream.phase == StreamPhase::none) s.stream.editing = true;
-    if (on_right_chain(s)) stream_input(st);
+    if (on_right_chain(s)) {
+      stream_input(st);
+      credit_stream(st);
+    }
   } else if (id == "dismiss_notice") {
     st.clear_notice();
   } else if (id == "get_g") {
@@ -59,7 +62,8 @@ void on_answer(Step& st, const Event& ev) {
   const bool stale = f.epoch != s.epoch;
   switch (f.purpose) {
     case Purpose::read_flow:
-    case Purpose::read_buffer: stream_answer(st, f.purpose, stale, ev); return;
+    case Purpose::read_buffer:
+    case Purpose::credit_stream: stream_answer(st, f.purpose, stale, ev); return;
     case Purpose::read_accounts:
     case Purpose::request_accounts:
     case Purpose::read_chain:

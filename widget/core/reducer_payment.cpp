@@ -10,6 +10,8 @@ namespace acw {
 
 namespace {
 
+constexpr uint64_t kSuperfluidGasLimit = 1'500'000;  // ~3–5× what a payment or flow change uses
+
 const char* kind_name(TxKind kind) {
   switch (kind) {
     case TxKind::one_time: return "once";
@@ -178,8 +180,12 @@ void send_transaction(Step& st, PaymentFacet p, const std::string& to, const std
   p.chain_id = s.wallet.chain_id;
   s.payment = p;
   st.clear_notice();
+  // A gas limit of our own: Superfluid keeps gas in reserve for the vault's callbacks, so a
+  // node's estimate can fall short and the transaction runs out of gas inside the callback
+  // (seen with updateFlow). The payer pays only the gas used.
   st.wallet(Purpose::send_payment, "eth_sendTransaction",
-            json::array({{{"from", s.wallet.account}, {"to", to}, {"data", data}, {"value", "0x0"}}}));
+            json::array({{{"from", s.wallet.account}, {"to", to}, {"data", data}, {"value", "0x0"},
+                          {"gas", to_hex_quantity(kSuperfluidGasLimit)}}}));
 }
 
 std::string pending_key(const std::string& account, uint64_t chain_id) {

@@ -89,6 +89,7 @@ void stream_click(Step& st, const std::string& id);
 void stream_input(Step& st);               // the monthly amount changed
 void stream_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
 void stream_change_done(Step& st);         // a stream transaction was recorded by the backend
+void credit_stream(Step& st);              // asks the backend to credit what streamed so far
 void settle_stream_phase(State& s);        // after the flow, the profile or storage changed
 
 // reducer_api_key.cpp

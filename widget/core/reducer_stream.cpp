@@ -97,6 +97,12 @@ void read_flow(Step& st) {
                          "latest"}));
 }
 
+void credit_stream(Step& st) {
+  auto& s = st.s;
+  if (s.stream.phase != StreamPhase::active || s.config.backend_url.empty() || st.in_flight(Purpose::credit_stream)) return;
+  st.http(Purpose::credit_stream, "POST", "/v1/accounts/" + s.wallet.account + "/stream-credits", json::object());
+}
+
 void stream_input(Step& st) {
   const uint128 rate = stream_check(st.s).rate;
   if (rate > 0 && rate != st.s.stream.setup_rate) read_buffer(st, rate);
@@ -133,6 +139,10 @@ void stream_click(Step& st, const std::string& id) {
     stream.editing = true;
   } else if (id == "cancel_edit" && stream.editing && stream.phase != StreamPhase::none) {
     stream.editing = false;
+  } else if (id == "refresh_stream") {
+    credit_stream(st);
+    read_flow(st);
+    read_balance(st);
   }
 }
 
@@ -171,6 +181,10 @@ void stream_answer(Step& st, Purpose purpose, bool stale, const Event& ev) {
   if (stale) return;
   auto& s = st.s;
   auto& stream = s.stream;
+  if (purpose == Purpose::credit_stream) {  // credited or not, the profile has the totals
+    load_profile(st);
+    return;
+  }
   const std::string hex = ev.ok && ev.result.is_string() ? ev.result.get<std::string>() : "";
   if (purpose == Purpose::read_buffer) {
     auto buffer = parse_uint256_word(ev.result);

@@ -145,7 +145,7 @@ struct Notice {
 
 // What an in-flight effect is for, so its answer can be routed (and dropped when stale).
 enum class Purpose {
-  read_flow, read_buffer,
+  read_flow, read_buffer, credit_stream,
   read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain,
   load_config, load_profile, load_usage, load_keys,
   send_payment, poll_receipt, receipt_timer, record_payment, record_timer,

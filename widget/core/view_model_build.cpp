@@ -323,6 +323,7 @@ void stream_active_view(Ctx& c) {
   c.it.button("change_rate", c.t.change_rate, idle);
   c.it.button("pause_stream", c.t.pause, idle).same_line = true;
   c.it.button("stop_stream", c.t.stop, idle).same_line = true;
+  c.it.add("refresh_stream", c.t.refresh, Role::link, Look::body);
 }
 
 void stream_view(Ctx& c, StateName name) {
