@@ -1,10 +1,10 @@
 #include "quote.h"
 
+#include "strings.h"
+
 namespace acw {
 
-char decimal_separator(const std::string& locale) {
-  return locale.rfind("es", 0) == 0 ? ',' : '.';
-}
+char decimal_separator(const std::string& locale) { return strings_for(locale).decimal_sep; }
 
 namespace {
 

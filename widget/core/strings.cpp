@@ -1,10 +1,50 @@
 #include "strings.h"
 
+#include "money.h"
+
 namespace acw {
 
 extern const Strings kStringsEn;
+extern const Strings kStringsEs;
 
-const Strings& strings_for(const std::string& /*locale*/) { return kStringsEn; }
+// "es", "es-AR", "es_ES" → Spanish; anything else → English.
+const Strings& strings_for(const std::string& locale) {
+  if (locale.size() >= 2 && (locale[0] == 'e' || locale[0] == 'E') && (locale[1] == 's' || locale[1] == 'S') &&
+      (locale.size() == 2 || locale[2] == '-' || locale[2] == '_')) {
+    return kStringsEs;
+  }
+  return kStringsEn;
+}
+
+std::string format_date_time(const Strings& t, const std::string& iso) {
+  // "2026-11-25T22:32:05Z" → the locale's pattern; anything else is shown as it came.
+  if (iso.size() < 16 || iso[4] != '-' || iso[7] != '-' || (iso[10] != 'T' && iso[10] != ' ') || iso[13] != ':') {
+    return iso.substr(0, 32);
+  }
+  return text(t.date_pattern, iso.substr(0, 4), iso.substr(5, 2), iso.substr(8, 2), iso.substr(11, 2), iso.substr(14, 2));
+}
+
+std::string format_positional(const char* templ, const std::string* values, size_t count) {
+  std::string out;
+  for (const char* p = templ; *p; ++p) {
+    // "{d}" with d < count is replaced; anything else is copied as it is.
+    if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}' && static_cast<size_t>(p[1] - '0') < count) {
+      out += values[p[1] - '0'];
+      p += 2;
+    } else {
+      out += *p;
+    }
+  }
+  return out;
+}
+
+std::string integer_text(uint64_t value) { return to_decimal(value); }
+
+std::string integer_text(int64_t value) {
+  if (value >= 0) return to_decimal(static_cast<uint64_t>(value));
+  // The magnitude of the most negative value does not fit int64_t; uint64_t holds it.
+  return "-" + to_decimal(uint64_t{0} - static_cast<uint64_t>(value));
+}
 
 std::string Strings::wallet_error(int code, const std::string& message) const {
   switch (code) {

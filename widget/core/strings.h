@@ -1,4 +1,4 @@
-// Every user-facing text, one table per locale. Placeholders are positional, fmt style: {0}, {1}.
+// Every user-facing text, one table per locale. Placeholders are positional: {0}, {1}.
 #pragma once
 #include <string>
 
@@ -147,6 +147,10 @@ struct Strings {
   const char* duration_minutes;    // {0}=minutes
   const char* stream_change_failed;
   const char* stream_pending_title;
+  // number and date conventions
+  char decimal_sep;
+  char group_sep;
+  const char* date_pattern;        // {0}=year {1}=month {2}=day {3}=hour {4}=minute
 
   // The text for an EIP-1193 error: the known codes in plain words, others with their code.
   std::string wallet_error(int code, const std::string& message) const;
@@ -154,9 +158,8 @@ struct Strings {
 
 const Strings& strings_for(const std::string& locale);
 
-// fmt::format with a runtime template from the table.
-template <typename... Args>
-std::string text(const char* templ, const Args&... args);
+// An ISO-8601 time from the backend in the locale's date pattern (minutes, as given: UTC).
+std::string format_date_time(const Strings& t, const std::string& iso);
 
 }  // namespace acw
 

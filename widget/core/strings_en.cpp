@@ -148,6 +148,9 @@ const Strings kStringsEn = {
     /*duration_minutes*/ "{0} min",
     /*stream_change_failed*/ "The stream change did not go through",
     /*stream_pending_title*/ "Changing your stream",
+    /*decimal_sep*/ '.',
+    /*group_sep*/ ',',
+    /*date_pattern*/ "{0}-{1}-{2} {3}:{4}",
 };
 
 }  // namespace acw

@@ -10,7 +10,6 @@ namespace acw {
 
 namespace {
 
-constexpr char kGroup = ',';
 constexpr size_t kUsageRows = 8;
 
 // Builder with one short method per kind of item, so the views below read as a layout.
@@ -45,13 +44,14 @@ struct Items {
 // Formatting of money for people: floored, grouped, the locale's decimal separator.
 struct Fmt {
   char sep;
-  std::string g(uint128 wei) const { return format_units(wei, kGDecimals, 2, sep, kGroup); }
-  std::string g_exact(uint128 wei) const { return format_units(wei, kGDecimals, kGDecimals, sep, kGroup); }
+  char group;
+  std::string g(uint128 wei) const { return format_units(wei, kGDecimals, 2, sep, group); }
+  std::string g_exact(uint128 wei) const { return format_units(wei, kGDecimals, kGDecimals, sep, group); }
   // 1 credit = 10,000 micro-USD, shown floored to 2 decimals.
-  std::string credits(uint128 micro_usd) const { return format_units(micro_usd, 4, 2, sep, kGroup); }
+  std::string credits(uint128 micro_usd) const { return format_units(micro_usd, 4, 2, sep, group); }
   // US$ always with two decimals ("0.60"), floored.
   std::string usd(uint128 micro_usd) const {
-    std::string s = format_units(micro_usd / 10'000, 2, 2, sep, kGroup);
+    std::string s = format_units(micro_usd / 10'000, 2, 2, sep, group);
     const size_t dot = s.find(sep);
     if (dot == std::string::npos) return s + sep + "00";
     return s.size() - dot == 2 ? s + "0" : s;
@@ -197,7 +197,8 @@ void api_key_card(Ctx& c, bool full) {
   }
   const bool busy = k.task != KeyTask::none;
   if (active && k.new_token.empty()) {
-    c.it.text("api_key.masked", text(c.t.key_masked, active->prefix, active->created_at.substr(0, 10)), Look::code);
+    c.it.text("api_key.masked", text(c.t.key_masked, active->prefix, format_date_time(c.t, active->created_at).substr(0, 10)),
+              Look::code);
     if (full) {
       c.it.button("rotate_key", c.t.key_rotate, !busy);
       c.it.button("revoke_key", c.t.key_revoke, !busy).same_line = true;
@@ -426,8 +427,7 @@ void usage_view(Ctx& c, StateName name) {
     c.it.text("usage_count", text(c.t.usage_count, s.usage.count), Look::muted);
     for (size_t i = 0; i < s.usage.recent.size() && i < kUsageRows; ++i) {
       const UsageEntry& u = s.usage.recent[i];
-      std::string when = u.at.substr(0, 16);  // "2026-11-25T22:32" → "2026-11-25 22:32"
-      if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+      const std::string when = format_date_time(c.t, u.at);
       c.it.text("usage." + std::to_string(i), text(c.t.usage_entry, when, u.model, c.f.credits(u.cost_micro_usd)),
                 Look::code);
     }
@@ -474,7 +474,7 @@ ViewModel build_view_model(const State& s) {
   vm.state = derive_state_name(s);
   const Strings& t = strings_for(s.config.locale);
   Items it{vm.items};
-  Ctx c{s, t, Fmt{decimal_separator(s.config.locale)}, it};
+  Ctx c{s, t, Fmt{t.decimal_sep, t.group_sep}, it};
   it.text("title", t.title, Look::heading);
   switch (vm.state) {
     case StateName::disconnected: disconnected_view(c); break;
