@@ -16,6 +16,8 @@ const ATTRIBUTE_KEYS = {
   radius: 'radius',
   'font-size': 'fontSize',
   dpr: 'dpr',  // shim only: pins the backing-store scale (0.5–4) instead of devicePixelRatio
+  'wallet-timeout-ms': 'walletTimeoutMs',
+  'http-timeout-ms': 'httpTimeoutMs',
 };
 // Theme tokens as CSS custom properties on the element (attributes and `config` win).
 const CSS_TOKENS = { '--acw-accent': 'accent', '--acw-radius': 'radius', '--acw-font-size': 'fontSize' };

@@ -86,8 +86,8 @@
     }
 
     let rpcId = 0;
-    async function forward(method, params) {
-      if (state.chainId !== toHexChainId(nodeChainId)) {
+    async function forward(method, params, chainId = state.chainId) {
+      if (chainId !== toHexChainId(nodeChainId)) {
         throw rpcError(-32603, `The dev wallet only reaches chain ${nodeChainId}; switch to it first.`);
       }
       const res = await fetch(rpcUrl, {
@@ -149,14 +149,9 @@
         'eth_estimateGas', 'eth_getCode', 'eth_gasPrice', 'eth_getBlockByNumber']) {
         handlers[m] = (params) => forward(m, params);
       }
-      handlers.eth_sendTransaction = (params) => {
-        checkSender(params && params[0] && params[0].from);
-        return forward('eth_sendTransaction', params);
-      };
-      handlers.personal_sign = (params) => {
-        checkSender(params && params[1]);
-        return forward('personal_sign', params);
-      };
+      // The sender was checked when the request came (see request()).
+      handlers.eth_sendTransaction = (params, chainAtRequest) => forward('eth_sendTransaction', params, chainAtRequest);
+      handlers.personal_sign = (params, chainAtRequest) => forward('personal_sign', params, chainAtRequest);
     }
 
     const wallet = {
@@ -180,6 +175,13 @@
             return handler(params);
           });
         }
+        // Like a real wallet, what is signed is decided when asked: the prompt is for the
+        // account and chain of that moment, even if the person switches while it is open.
+        try {
+          if (rpcUrl && method === 'eth_sendTransaction') checkSender(params && params[0] && params[0].from);
+          if (rpcUrl && method === 'personal_sign') checkSender(params && params[1]);
+        } catch (e) { return Promise.reject(e); }
+        const chainAtRequest = state.chainId;
         return new Promise((resolve, reject) => {
           setTimeout(async () => {
             try {
@@ -190,7 +192,7 @@
               }
               const handler = handlers[method];
               if (!handler) throw rpcError(4200, `The method "${method}" is not supported by the dev wallet.`);
-              resolve(await handler(params));
+              resolve(await handler(params, chainAtRequest));
             } catch (e) { reject(e); }
           }, latencyMs);
         });

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <tuple>
+
 namespace acw {
 
 Parsed<uint64_t> parse_chain_id_any(const json& value) {
@@ -61,6 +63,19 @@ Parsed<Config> parse_config(const json& value) {
   }
   if (c.chain_name.empty()) c.chain_name = "chain " + std::to_string(c.chain_id);
 
+  for (auto [key, field, lo, hi] : {std::tuple{"walletTimeoutMs", &c.wallet_timeout_ms, 1'000, 600'000},
+                                    std::tuple{"httpTimeoutMs", &c.http_timeout_ms, 500, 120'000}}) {
+    if (!value.contains(key) || value.at(key).is_null()) continue;
+    const json& v = value.at(key);
+    std::optional<uint128> n;
+    if (v.is_number_integer() && v.get<int64_t>() >= 0) n = static_cast<uint64_t>(v.get<int64_t>());
+    if (v.is_string()) n = parse_decimal(v.get_ref<const std::string&>());
+    if (!n || *n < static_cast<uint128>(lo) || *n > static_cast<uint128>(hi)) {
+      return Parsed<Config>::fail(std::string(key) + " must be a whole number of milliseconds from " +
+                                  std::to_string(lo) + " to " + std::to_string(hi));
+    }
+    *field = static_cast<int>(*n);
+  }
   if (!value.contains("tokenAddress") || value.at("tokenAddress").is_null()) {
     return Parsed<Config>::fail("token-address is missing");
   }
@@ -75,7 +90,8 @@ json config_to_json(const Config& c) {
               {"nativeSymbol", c.native_symbol},    {"tokenAddress", c.token_address},
               {"tokenSymbol", c.token_symbol},      {"rpcUrl", c.rpc_url},
               {"explorerUrl", c.explorer_url},      {"locale", c.locale},
-              {"backendUrl", c.backend_url}};
+              {"backendUrl", c.backend_url},         {"walletTimeoutMs", c.wallet_timeout_ms},
+              {"httpTimeoutMs", c.http_timeout_ms}};
 }
 
 }  // namespace acw

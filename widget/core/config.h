@@ -17,6 +17,8 @@ struct Config {
   std::string explorer_url;     // empty = show hashes with a copy button instead of a link
   std::string locale = "en";
   std::string backend_url;      // credits backend base URL, no trailing slash; empty = none
+  int wallet_timeout_ms = 120'000;  // how long a wallet prompt may stay unanswered
+  int http_timeout_ms = 10'000;     // every backend request
 };
 
 // {"chainId": "0x7a69" | "31337" | 31337, "chainName": "...", "tokenAddress": "0x...", ...}

@@ -62,8 +62,11 @@ Effect emit_effect(std::string event_name, nlohmann::json detail) {
 
 nlohmann::json effect_to_json(const Effect& e) {
   switch (e.kind) {
-    case EffectKind::wallet:
-      return {{"id", e.id}, {"kind", "wallet"}, {"method", e.name}, {"params", e.payload}};
+    case EffectKind::wallet: {
+      nlohmann::json j = {{"id", e.id}, {"kind", "wallet"}, {"method", e.name}, {"params", e.payload}};
+      if (e.ms > 0) j["timeoutMs"] = e.ms;
+      return j;
+    }
     case EffectKind::http:
       return {{"id", e.id}, {"kind", "http"}, {"method", e.name}, {"url", e.text},
               {"body", e.payload}, {"timeoutMs", e.ms}};

@@ -11,7 +11,6 @@
 
 namespace acw {
 
-constexpr int kReadTimeoutMs = 10'000;
 constexpr int kReceiptPollMs = 1'000;
 constexpr int kMaxReceiptPolls = 600;  // ~10 minutes before "check again"
 constexpr int kRecordRetryMs = 3'000;
@@ -26,13 +25,21 @@ struct Step {
     s.in_flight[id] = InFlight{purpose, s.epoch};
     return id;
   }
+  // Requests that open a wallet prompt wait as long as the configuration allows; reads keep the
+  // shim's short default.
   void wallet(Purpose purpose, const char* method, json params = json::array()) {
     const int id = track(purpose);
-    effects.push_back(wallet_effect(id, method, std::move(params)));
+    Effect e = wallet_effect(id, method, std::move(params));
+    if (opens_prompt(method)) e.ms = s.config.wallet_timeout_ms;
+    effects.push_back(std::move(e));
   }
   void http(Purpose purpose, const char* method, const std::string& path, json body = nullptr) {
     const int id = track(purpose);
-    effects.push_back(http_effect(id, method, s.config.backend_url + path, std::move(body), kReadTimeoutMs));
+    effects.push_back(http_effect(id, method, s.config.backend_url + path, std::move(body), s.config.http_timeout_ms));
+  }
+  static bool opens_prompt(const std::string& method) {
+    return method == "eth_requestAccounts" || method == "eth_sendTransaction" || method == "personal_sign" ||
+           method == "wallet_switchEthereumChain" || method == "wallet_addEthereumChain";
   }
   void timer(Purpose purpose, int ms) { effects.push_back(timer_effect(track(purpose), ms)); }
   void emit(const char* name, json detail) { effects.push_back(emit_effect(name, std::move(detail))); }
