@@ -40,6 +40,7 @@ test('API key: created once by sign-in, usable by an AI tool, masked afterwards;
   assert.equal(stored.includes(token), false);
   const evs = await page.evaluate(() => JSON.stringify(window.__acw.events));
   assert.equal(evs.includes(token), false);
+  assert.equal(page.logs.join('\n').includes(token), false, 'not in the console');
 
   await clickItem(page, W, 'hide_key');
   const masked = await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.masked'), 'the masked key');
