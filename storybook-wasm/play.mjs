@@ -49,15 +49,18 @@ export function playContext(el, extra = {}) {
     pointer('pointerleave', box.left + 2, box.top + box.height - 2);
   }
 
-  // Focus the input `id` with a click, then type `text` through the widget's hidden text field
-  // (the path an on-screen keyboard or IME takes).
+  // Focus the input `id` with a click, then type `text` key by key on the widget's canvas (the
+  // shim reads printable keys there and hands them to the focused field).
   async function type(id, text) {
     await click(id);
     await nextFrame();
     await nextFrame();
-    const field = el.shadowRoot.querySelector('input');
-    field.value = text;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    for (const ch of text) {
+      const init = { key: ch, bubbles: true, cancelable: true, composed: true };
+      canvas().dispatchEvent(new KeyboardEvent('keydown', init));
+      canvas().dispatchEvent(new KeyboardEvent('keyup', init));
+      await nextFrame();
+    }
     await waitFor((s) => find(s, id), `"${id}" after typing`);
   }
 
@@ -75,15 +78,19 @@ function gate() {
   return { promise, open };
 }
 
+// A wallet that takes its time (and a transaction that is not mined at the first look) lets a
+// person see every step; `fast` (the tests) answers at once.
+const pace = (fast) => (fast ? { latencyMs: 5, pendingReceiptPolls: 0 } : { latencyMs: 250, pendingReceiptPolls: 1 });
+
 export const PLAYS = {
   'buy-once': {
     title: 'Connect → quote → pay → credited',
     // What the page needs to build: the wallet (scripted) and how the backend credits the payment.
-    setup({ createWallet, backend }) {
+    setup({ createWallet, backend, fast }) {
       const signing = gate();
       const wallet = createWallet({
         accounts: [ACCOUNT], chainId: CHAIN_ID, chains: [CHAIN_ID], tokenAddress: TOKEN,
-        balancesWei: { [ACCOUNT]: G(1234.5) }, latencyMs: 250, pendingReceiptPolls: 1,
+        balancesWei: { [ACCOUNT]: G(1234.5) }, ...pace(fast),
         approval: (method) => (method === 'eth_sendTransaction' ? signing.promise : null),
         onSend: (tx, hash) => {
           wallet.setBalance(ACCOUNT, G(1134.5));
@@ -159,12 +166,12 @@ export const PLAYS = {
   },
   stream: {
     title: 'Start, pause, resume and stop a stream',
-    setup({ createWallet, backend }) {
+    setup({ createWallet, backend, fast }) {
       const signing = gate();
       let first = true;
       const wallet = createWallet({
         accounts: [ACCOUNT], chainId: CHAIN_ID, chains: [CHAIN_ID], tokenAddress: TOKEN,
-        balancesWei: { [ACCOUNT]: G(1234.5) }, latencyMs: 250, pendingReceiptPolls: 1,
+        balancesWei: { [ACCOUNT]: G(1234.5) }, ...pace(fast),
         // The first signature (createFlow) waits for the "approve" step; later ones are approved.
         approval: (method) => {
           if (method !== 'eth_sendTransaction' || !first) return null;

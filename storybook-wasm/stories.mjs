@@ -3,8 +3,9 @@
 // of widget/core/fixture.cpp (every facet optional; the widget's own config — chain, token,
 // backend URL — is kept, see Widget::load_fixture_json), loaded into the real widget through
 // loadFixture(). `state` is the state name the story must show (SPEC.md §1), `items` the snapshot
-// item ids that must be visible, `controls` fixes theme / width / dpr for a variant, `animated`
-// marks a view with the moving "busy" bar (the visual test ignores its top rows).
+// item ids that must be visible, `controls` fixes theme / width / dpr / locale for a variant, `animated`
+// marks a view with the moving "busy" bar (the visual test ignores its top rows). `controls` may
+// also fix the locale (the `locale` attribute): Spanish variants type amounts with ','.
 // Play stories (`play`) run a whole flow against a scripted wallet and backend (play.mjs); a
 // play the core cannot run yet is marked `pending` (listed, not run — never faked).
 
@@ -25,8 +26,9 @@ export const CONTROL_VALUES = {
   theme: ['light', 'dark'],
   width: [320, 400, 560],
   dpr: [1, 2],
+  locale: ['en', 'es'],
 };
-export const DEFAULT_CONTROLS = { theme: 'light', width: 400, dpr: 1 };
+export const DEFAULT_CONTROLS = { theme: 'light', width: 400, dpr: 1, locale: 'en' };
 export const WIDGET_HEIGHT = 560;  // CSS px, the element's default height
 
 const G = (n) => (BigInt(Math.round(n * 100)) * 10n ** 16n).toString();  // G$ → wei string (2 decimals)
@@ -154,6 +156,12 @@ export const STORIES = [
     items: ['amount', 'quote', 'pay'],
   },
   {
+    id: 'quote-ready-es', group: 'buy', title: 'Quote ready — Spanish', state: 'quote_ready',
+    description: 'locale="es": Spanish texts, "," as the decimal separator (100,5 G$).', controls: { locale: 'es' },
+    fixture: connected({ purchase: { amountText: '100,5' } }),
+    items: ['amount', 'quote', 'pay'],
+  },
+  {
     id: 'quote-ready-below-minimum', group: 'buy', title: 'Below the first-purchase minimum', state: 'quote_ready',
     description: '50 G$ is US$0.50; the first purchase must be at least US$1. The reason sits under the button.',
     fixture: connected({ purchase: { amountText: '50' } }),
@@ -258,7 +266,7 @@ export const STORIES = [
   {
     id: 'play-buy-once', group: 'buy', title: 'Play: connect → quote → pay → credited', state: 'has_credits',
     description: 'The whole one-time purchase with a scripted wallet and a scripted backend, step by step.',
-    play: 'buy-once',
+    play: 'buy-once', controls: { locale: 'en' },  // its steps read English labels
   },
 
   // ---- API key & usage
@@ -334,7 +342,7 @@ export const STORIES = [
   {
     id: 'play-stream', group: 'streaming', title: 'Play: start → pause → resume → stop a stream', state: 'streaming_stopped',
     description: 'A stream of 500 G$/month through the forwarder with a scripted wallet (createFlow, deleteFlow) and backend.',
-    play: 'stream',
+    play: 'stream', controls: { locale: 'en' },
   },
 
   // ---- errors
@@ -380,6 +388,21 @@ export const STORIES = [
     description: '"1e3" is refused: write full digits.',
     fixture: connected({ purchase: { amountText: '1e3' } }),
     items: ['amount', 'amount_error'],
+  },
+  {
+    id: 'amount-invalid-es', group: 'errors', title: 'Amount with a grouping separator — Spanish', state: 'connected_empty',
+    description: 'In Spanish "1.000" is refused the same way: no guessing between thousands and decimals.',
+    controls: { locale: 'es' },
+    fixture: connected({ purchase: { amountText: '1.000' } }),
+    items: ['amount', 'amount_error', 'pay'],
+  },
+  {
+    id: 'payment-failed-long-es', group: 'errors', title: 'Payment failed — Spanish, 320 px', state: 'payment_failed',
+    description: 'Longer Spanish labels and a long wallet error at the narrowest width.', controls: { locale: 'es', width: 320 },
+    fixture: connected({
+      purchase: { amountText: '100' }, payment: { phase: 'failed', amountWei: G(100), failure: LONG_WALLET_ERROR },
+    }),
+    items: ['failed', 'failure', 'try_again'],
   },
   {
     id: 'wallet-pending-request', group: 'errors', title: 'Wallet request already pending', state: 'disconnected',

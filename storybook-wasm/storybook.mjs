@@ -1,10 +1,10 @@
 // The storybook page: a sidebar of stories grouped by flow, the real <ai-credits-widget> loaded
-// from a State fixture per story, controls for theme / width / devicePixelRatio, and play
+// from a State fixture per story, controls for theme / width / devicePixelRatio / locale, and play
 // stories. No network: fixture stories get a scripted no-op wallet, and the backend URL
 // (http://storybook.invalid) is answered inside the page.
 //
 // Test hook: window.storybook = {stories, ready, open(id, controls?), current(), element(),
-// play(), runStep()} — open() resolves once the story is drawn.
+// play(), runStep(), playSteps()} — open() resolves once the story is drawn.
 import {
   GROUPS, STORIES, CONTROL_VALUES, DEFAULT_CONTROLS, WIDGET_HEIGHT, TOKEN, CHAIN_ID, BACKEND_URL,
   storyById, effectiveControls,
@@ -21,7 +21,7 @@ installFetchStub(new URL(BACKEND_URL).origin, () => backend);
 
 const WIDGET_ATTRIBUTES = {
   'chain-id': '31337', 'chain-name': 'Anvil (local)', 'rpc-url': 'http://127.0.0.1:8545',
-  'token-address': TOKEN, 'token-symbol': 'G$', 'backend-url': BACKEND_URL, locale: 'en',
+  'token-address': TOKEN, 'token-symbol': 'G$', 'backend-url': BACKEND_URL,
 };
 
 let chosen = { ...DEFAULT_CONTROLS };  // the controls the viewer picked (a story may fix some)
@@ -75,12 +75,13 @@ function buildControls() {
       input.name = name;
       input.value = String(value);
       const span = document.createElement('span');
-      span.textContent = name === 'width' ? `${value} px` : name === 'dpr' ? `${value}×` : value;
+      span.textContent = name === 'width' ? `${value} px` : name === 'dpr' ? `${value}×`
+        : name === 'locale' ? { en: 'English', es: 'Español' }[value] : value;
       label.append(input, span);
       fs.append(label);
       input.addEventListener('change', () => {
         if (!input.checked) return;
-        chosen = { ...chosen, [name]: name === 'theme' ? value : Number(value) };
+        chosen = { ...chosen, [name]: typeof DEFAULT_CONTROLS[name] === 'number' ? Number(value) : value };
         if (current) navigate(current.story.id);
       });
     }
@@ -105,7 +106,7 @@ function parseHash() {
   const controls = {};
   for (const name of Object.keys(CONTROL_VALUES)) {
     if (!params.has(name)) continue;
-    const v = name === 'theme' ? params.get(name) : Number(params.get(name));
+    const v = typeof DEFAULT_CONTROLS[name] === 'number' ? Number(params.get(name)) : params.get(name);
     if (CONTROL_VALUES[name].includes(v)) controls[name] = v;
   }
   return { id, controls };
@@ -207,6 +208,7 @@ function makeWidget(controls, provider) {
   const el = document.createElement('ai-credits-widget');
   for (const [k, v] of Object.entries(WIDGET_ATTRIBUTES)) el.setAttribute(k, v);
   el.setAttribute('theme', controls.theme);
+  el.setAttribute('locale', controls.locale);
   if (controls.dpr !== 1) el.setAttribute('dpr', String(controls.dpr));
   el.style.width = `${controls.width}px`;
   el.style.height = `${WIDGET_HEIGHT}px`;
@@ -217,10 +219,10 @@ function makeWidget(controls, provider) {
 // Until the widget has run its start event (so a fixture loaded now is not overtaken by it).
 async function started(el, gen) {
   await el.ready;
-  for (let i = 0; i < 200 && gen === generation; i++) {
+  for (let i = 0; i < 600 && gen === generation; i++) {
     const s = el.stateJson();
     if (s && s.wallet && s.wallet.phase !== 'starting') return;
-    await sleep(15);
+    await sleep(5);
   }
   throw new Error('the widget did not start');
 }
@@ -257,9 +259,8 @@ function showHeader(story, controls) {
   showControls(story, controls);
 }
 
-async function open(id, override = null) {
+async function open(id, { fast = false } = {}) {
   const story = storyById(id) || STORIES[0];
-  if (override) chosen = { ...chosen, ...override };
   const controls = effectiveControls(story, chosen);
   const gen = ++generation;
   if (current && current.el) current.el.remove();
@@ -283,7 +284,7 @@ async function open(id, override = null) {
   let provider;
   if (story.play) {
     const play = PLAYS[story.play];
-    const made = play.setup({ backend, createWallet: (opts) => createScriptedWallet({ ...opts, log }) });
+    const made = play.setup({ backend, fast, createWallet: (opts) => createScriptedWallet({ ...opts, log }) });
     current.play = { def: play, ...made, next: 0, running: false, results: [] };
     provider = made.wallet;
   } else {
@@ -406,7 +407,7 @@ document.addEventListener('keydown', (e) => {
   const inWidget = e.composedPath().some((n) => n instanceof Element && n.localName === 'ai-credits-widget');
   const active = document.activeElement;
   const inField = active && (active.localName === 'ai-credits-widget' ||
-    (/^(input|textarea|select)$/.test(active.localName) && active.type !== 'radio') || active.isContentEditable);
+    /^(input|textarea|select)$/.test(active.localName) || active.isContentEditable);  // a control's own arrows
   if (inWidget || inField) return;
   e.preventDefault();
   step(e.key === 'ArrowRight' ? 1 : -1);
@@ -426,10 +427,11 @@ const ready = new Promise((r) => { resolveReady = r; });
 window.storybook = {
   stories: STORIES,
   ready,
-  open: (id, controls = null) => {
+  // controls: replaces the chosen controls (missing ones: defaults); fast: plays answer at once.
+  open: (id, controls = null, { fast = false } = {}) => {
     if (controls) chosen = { ...DEFAULT_CONTROLS, ...controls };
     history.replaceState(null, '', hashFor(id));
-    return open(id);
+    return open(id, { fast });
   },
   current: () => current && { id: current.story.id, controls: current.controls },
   element: () => current && current.el,
