@@ -5,12 +5,11 @@ const RESIZE_LIMIT = 8192;  // CSS px; a runaway layout must not allocate a gian
 
 class Controller {
   // host: where DOM events are dispatched (the element, or the canvas for mount()).
-  // textInput: optional hidden <input> for on-screen keyboards.
+  // a11yRoot: where the accessibility mirror goes (the element's shadow root; a11y.js), or null.
   // onFail(message): the widget cannot run (no WebGL2, wasm failed to load, instance aborted).
-  constructor({ canvas, host, textInput = null, config = {}, provider = null, walletRdns = '', onFail = null }) {
+  constructor({ canvas, host, a11yRoot = null, config = {}, provider = null, walletRdns = '', onFail = null }) {
     this.canvas = canvas;
     this.host = host;
-    this.textInput = textInput;
     this.config = config;
     this.onFail = onFail;
     this.core = null;
@@ -41,6 +40,19 @@ class Controller {
       onEvent: (event) => this.dispatch(event),
       onProvider: () => this.dispatchStart(),
     });
+    this.semanticsVersion = -1;
+    this.mirror = a11yRoot ? new A11yMirror({
+      root: a11yRoot,
+      canvas,
+      lang: typeof config.locale === 'string' ? config.locale : '',
+      actions: {
+        click: (id) => this.dispatch({ type: 'click', id }),
+        input: (id, text) => this.dispatch({ type: 'input', id, text }),
+        focus: (id, caret) => this.input((core) => core.focusItem(id, caret)),
+      },
+      later: (fn, ms) => this.later(fn, ms),
+      clearLater: (id) => this.clearLater(id),
+    }) : null;
     this.onFrame = (t) => this.frame(t);
     this.start();
   }
@@ -62,7 +74,7 @@ class Controller {
     this.core = core;
     this.drain();
     this.observe();
-    this.cleanups.push(attachInput({ canvas: this.canvas, textInput: this.textInput, ctrl: this }));
+    this.cleanups.push(attachInput({ canvas: this.canvas, ctrl: this }));
     this.measure(this.canvas.clientWidth, this.canvas.clientHeight);
     await this.wallet.discover();
     if (!this.destroyed) this.dispatchStart();
@@ -217,6 +229,7 @@ class Controller {
     if (this.currentDpr() !== this.dpr) this.measure(this.cssW, this.cssH);
     const more = this.call((core) => core.frame(now));
     if (more === undefined) return;
+    this.syncMirror();
     if (!this.framed) {
       this.framed = true;
       this.resolveReady();
@@ -228,6 +241,24 @@ class Controller {
         this.requestFrame();
       }, -more);
     }
+  }
+
+  // After a frame: the mirror follows what was drawn, when that changed.
+  syncMirror() {
+    if (!this.mirror) return;
+    const sem = this.call((core) => {
+      const version = core.semanticsVersion();
+      if (version === this.semanticsVersion) return null;
+      this.semanticsVersion = version;
+      return core.semantics();
+    });
+    if (sem) this.mirror.update(sem);
+  }
+
+  // A text field tapped on the canvas (touch): its mirror <input> takes the focus, so the
+  // on-screen keyboard opens and types into it.
+  tapField(item) {
+    return this.mirror ? this.mirror.focusField(item.id) : false;
   }
 
   snapshot() {
@@ -274,6 +305,7 @@ class Controller {
     for (const abort of this.aborts) abort.abort();
     this.aborts.clear();
     this.wallet.destroy();
+    if (this.mirror) this.mirror.destroy();
     if (this.core && !this.broken) {
       try {
         this.core.destroy();

@@ -84,6 +84,9 @@ class Core {
   loadFixture(state) { return this.str(this.withString(this.json(state), (p) => this.m._acw_load_fixture(p))); }
   stateJson() { return JSON.parse(this.str(this.m._acw_state_json()) || 'null'); }
   snapshot() { return JSON.parse(this.str(this.m._acw_snapshot())); }
+  semantics() { return JSON.parse(this.str(this.m._acw_semantics())); }
+  semanticsVersion() { return this.m._acw_semantics_version(); }
+  focusItem(id, caret = -1) { this.withString(id || '', (p) => this.m._acw_focus_item(p, caret)); }
   takeEffects() {
     const text = this.str(this.m._acw_take_effects());
     return text && text !== '[]' ? JSON.parse(text) : [];

@@ -8,8 +8,7 @@ const ELEMENT_CSS = `
 canvas { display: block; width: 100%; height: 100%; outline: none; touch-action: manipulation;
          -webkit-tap-highlight-color: transparent; }
 canvas:focus-visible { outline: 2px solid #2563eb; outline-offset: -2px; }
-.text { position: absolute; left: 0; top: 0; width: 1px; height: 1px; margin: 0; padding: 0;
-        border: 0; opacity: 0; pointer-events: none; font-size: 16px; }
+${MIRROR_CSS}
 .fallback { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;
             padding: 16px; box-sizing: border-box; font: 14px/1.4 system-ui, sans-serif;
             color: #374151; background: #f9fafb; text-align: center; }
@@ -25,12 +24,12 @@ class AiCreditsWidgetElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
+    // The canvas is what sighted users see; assistive technology and the keyboard use the
+    // mirror of its items (a11y.js), so the canvas is hidden from them and out of the Tab order
+    // (a click still focuses it, for typing into a field picked with the mouse).
     root.innerHTML = `<style>${ELEMENT_CSS}</style>` +
-      '<canvas part="canvas" tabindex="0" role="application" aria-label="AI credits"></canvas>' +
-      '<input class="text" tabindex="-1" aria-hidden="true" autocomplete="off" autocapitalize="off" ' +
-      'autocorrect="off" spellcheck="false">';
+      '<canvas part="canvas" tabindex="-1" aria-hidden="true"></canvas>';
     this._canvas = root.querySelector('canvas');
-    this._text = root.querySelector('input');
     this._ctrl = null;
     this._provider = null;
     this._config = null;
@@ -108,7 +107,7 @@ class AiCreditsWidgetElement extends HTMLElement {
     const ctrl = new Controller({
       canvas: this._canvas,
       host: this,
-      textInput: this._text,
+      a11yRoot: this.shadowRoot,
       config: normalizeConfig(this._config, this),
       provider: this._provider,
       walletRdns: this.getAttribute('wallet-rdns') || '',

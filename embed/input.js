@@ -1,5 +1,6 @@
-// input.js — pointer, wheel and keyboard input from the widget's own canvas (and its hidden
-// text field), never from window or document: the host page's keys stay the host's.
+// input.js — pointer, wheel and keyboard input from the widget's own canvas, never from window
+// or document: the host page's keys stay the host's. (The accessibility mirror's elements handle
+// their own keys, a11y.js.)
 
 // DOM keyCodes ImGui's key map uses (widget/web/input_queue.cpp).
 const FORWARDED_KEYS = new Set([8, 9, 13, 27, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46, 65, 67, 86, 88, 89, 90]);
@@ -21,7 +22,9 @@ function isPrintable(e) {
 
 // ctrl.input(fn) runs fn(core) and schedules a frame, returning fn's result.
 // ctrl.itemAt(x, y) → the snapshot item under a point (or null).
-function attachInput({ canvas, textInput, ctrl }) {
+// ctrl.tapField(item) → a text field was tapped (touch, pen): focus a real <input> for it so
+// that on-screen keyboards open; true when it did.
+function attachInput({ canvas, ctrl }) {
   const removers = [];
   const on = (el, type, fn, opts) => {
     el.addEventListener(type, fn, opts);
@@ -54,10 +57,11 @@ function attachInput({ canvas, textInput, ctrl }) {
     if (button(e) < 0) return;
     const [x, y] = point(e);
     ctrl.input((core) => core.pointer(2, x, y, button(e)));
-    // Touch: a tap on a text field opens the on-screen keyboard through the hidden input,
-    // focused on the click that follows (the compatibility mousedown would focus the canvas).
+    // Touch: a tap on a text field opens the on-screen keyboard through the field's mirror
+    // <input>, focused on the click that follows (the compatibility mousedown would focus the
+    // canvas), still inside the user's gesture as iOS requires.
     touchField = null;
-    if (textInput && e.type === 'pointerup' && e.pointerType !== 'mouse') {
+    if (e.type === 'pointerup' && e.pointerType !== 'mouse') {
       const item = ctrl.itemAt(x, y);
       if (item && item.role === 'input' && item.enabled) touchField = item;
     }
@@ -65,10 +69,9 @@ function attachInput({ canvas, textInput, ctrl }) {
   let touchField = null;
   on(canvas, 'click', () => {
     if (!touchField) return;
-    textInput.style.left = `${touchField.rect.x}px`;
-    textInput.style.top = `${touchField.rect.y}px`;
+    const item = touchField;
     touchField = null;
-    textInput.focus({ preventScroll: true });
+    ctrl.tapField(item);
   });
   on(canvas, 'pointerup', release);
   on(canvas, 'pointercancel', release);
@@ -87,7 +90,6 @@ function attachInput({ canvas, textInput, ctrl }) {
   const keydown = (e) => {
     if (e.isComposing || e.keyCode === 229) return;  // IME: the text arrives as an input event
     if (isPrintable(e)) {
-      if (e.target === textInput) return;  // its input event brings the text
       if (ctrl.input((core) => core.text(e.key))) e.preventDefault();
       return;
     }
@@ -108,26 +110,17 @@ function attachInput({ canvas, textInput, ctrl }) {
   };
   const focus = () => ctrl.input((core) => core.focus(true));
   const blur = (e) => {
-    if (e.relatedTarget === canvas || (textInput && e.relatedTarget === textInput)) return;
+    if (e.relatedTarget === canvas) return;
     for (const code of pressed) ctrl.input((core) => core.key(code, false, 0));
     pressed.clear();
     ctrl.input((core) => core.focus(false));
   };
 
-  for (const el of textInput ? [canvas, textInput] : [canvas]) {
-    on(el, 'keydown', keydown);
-    on(el, 'keyup', keyup);
-    on(el, 'paste', paste);
-    on(el, 'focus', focus);
-    on(el, 'blur', blur);
-  }
-  if (textInput) {
-    on(textInput, 'input', () => {
-      const text = textInput.value;
-      textInput.value = '';
-      if (text) ctrl.input((core) => core.text(text));
-    });
-  }
+  on(canvas, 'keydown', keydown);
+  on(canvas, 'keyup', keyup);
+  on(canvas, 'paste', paste);
+  on(canvas, 'focus', focus);
+  on(canvas, 'blur', blur);
 
   return () => {
     for (const remove of removers) remove();

@@ -14,13 +14,39 @@ function pinCanvasSize(canvas) {
   };
 }
 
-function mount({ canvas, provider = null, config = {}, walletRdns = '' } = {}) {
+// a11y: the accessibility mirror (a11y.js) in a shadow root of its own, inserted right after
+// the canvas (absolutely positioned over it, no layout); the canvas becomes aria-hidden.
+function attachMirrorHost(canvas) {
+  const holder = document.createElement('div');
+  holder.setAttribute('data-ai-credits-a11y', '');
+  holder.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;margin:0;padding:0;border:0;overflow:visible;';
+  canvas.insertAdjacentElement('afterend', holder);
+  const root = holder.attachShadow({ mode: 'open' });
+  root.innerHTML = `<style>${MIRROR_CSS}</style>`;
+  const hidden = canvas.getAttribute('aria-hidden');
+  canvas.setAttribute('aria-hidden', 'true');
+  return {
+    root,
+    remove() {
+      holder.remove();
+      if (hidden === null) canvas.removeAttribute('aria-hidden');
+      else canvas.setAttribute('aria-hidden', hidden);
+    },
+  };
+}
+
+function mount({ canvas, provider = null, config = {}, walletRdns = '', a11y = false } = {}) {
   if (!(canvas instanceof HTMLCanvasElement)) {
     throw new TypeError('AiCreditsWidget.mount({canvas}) needs a <canvas> element');
   }
-  if (!canvas.hasAttribute('tabindex')) canvas.tabIndex = 0;  // focusable for typing
+  const hadTabIndex = canvas.hasAttribute('tabindex');
+  // Focusable for typing; with the mirror, Tab goes to the mirror's controls instead.
+  if (!hadTabIndex) canvas.tabIndex = a11y ? -1 : 0;
   const unpin = pinCanvasSize(canvas);
-  const ctrl = new Controller({ canvas, host: canvas, config: normalizeConfig(config), provider, walletRdns });
+  const mirrorHost = a11y ? attachMirrorHost(canvas) : null;
+  const ctrl = new Controller({
+    canvas, host: canvas, a11yRoot: mirrorHost && mirrorHost.root, config: normalizeConfig(config), provider, walletRdns,
+  });
   let destroyed = false;
   return {
     ready: ctrl.ready,
@@ -33,6 +59,8 @@ function mount({ canvas, provider = null, config = {}, walletRdns = '' } = {}) {
       destroyed = true;
       ctrl.destroy();
       unpin();
+      if (mirrorHost) mirrorHost.remove();
+      if (!hadTabIndex) canvas.removeAttribute('tabindex');
     },
   };
 }

@@ -250,3 +250,13 @@ TEST_CASE("a flow gone from chain (liquidated elsewhere) ends as stopped") {
   CHECK(derive_state_name(s) == StateName::streaming_stopped);
   CHECK(find(fx, EffectKind::http, "/profile"));  // the backend says why
 }
+
+TEST_CASE("a monthly amount shows as typed, though the rate was floored") {
+  StreamFlow f(192'901'234'567'901);  // floor(500 G$ / 2,592,000 s)
+  f.click("mode.stream");
+  bool shown = false;
+  for (const auto& item : build_view_model(f.s).items) {
+    if (item.id == "stream_status") shown = item.label == "Streaming 500 G$ a month";
+  }
+  CHECK(shown);
+}

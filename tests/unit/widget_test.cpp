@@ -125,3 +125,12 @@ TEST_CASE("load_fixture replaces the state and reports it") {
   CHECK_FALSE(w.load_fixture_json(R"({"wallet":{"phase":"flying"}})").empty());
   CHECK(w.state_name() == StateName::usage_active);  // unchanged by a bad fixture
 }
+
+TEST_CASE("the mode attribute opens the Stream tab; a wrong value is refused") {
+  Widget w(R"json({"chainId":"31337","tokenAddress":"0x62B8B11039FcfE5aB0C56E502b1C372A3d2a9c7A","mode":"stream"})json");
+  CHECK(w.config_error().empty());
+  CHECK(w.state().view == View::stream);
+  CHECK_FALSE(Widget(R"json({"chainId":"31337","tokenAddress":"0x62B8B11039FcfE5aB0C56E502b1C372A3d2a9c7A","mode":"monthly"})json")
+                  .config_error()
+                  .empty());
+}

@@ -84,6 +84,10 @@ std::string encode_get_buffer_amount(std::string_view token, uint128 rate) {
 
 std::optional<FlowInfo> decode_flow_info(std::string_view hex) {
   if (hex.size() != 2 + 4 * 64 || hex.substr(0, 2) != "0x") return std::nullopt;
+  // Every word must be hex, also those not decoded below (found by fuzz_flow_info).
+  for (const char c : hex.substr(2)) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return std::nullopt;
+  }
   auto word_at = [&](size_t i) { return parse_hex_quantity("0x" + std::string(hex.substr(2 + i * 64, 64))); };
   const auto updated = word_at(0);
   const auto deposit = word_at(2);

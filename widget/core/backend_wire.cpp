@@ -208,7 +208,13 @@ std::string backend_error_text(const json& body) {
   if (!body.is_object() || !body.contains("error")) return {};
   const json& e = body.at("error");
   std::string text = e.is_string() ? e.get<std::string>() : e.dump(-1, ' ', true, json::error_handler_t::replace);
-  if (text.size() > 200) text = text.substr(0, 200) + "…";
+  if (text.size() > 200) {
+    // Cut at a code point boundary: a split UTF-8 sequence makes the notice (and with it
+    // state_json and the effects' JSON) throw in dump() (found by fuzz_backend_wire).
+    size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
+  }
   return text;
 }
 

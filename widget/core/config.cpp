@@ -52,10 +52,13 @@ Parsed<Config> parse_config(const json& value) {
                             std::pair{"rpcUrl", &c.rpc_url},
                             std::pair{"explorerUrl", &c.explorer_url},
                             std::pair{"locale", &c.locale},
-                            std::pair{"backendUrl", &c.backend_url}}) {
+                            std::pair{"backendUrl", &c.backend_url},
+                            std::pair{"mode", &c.mode}}) {
     std::string err = read_string(value, key, *field);
     if (!err.empty()) return Parsed<Config>::fail(err);
   }
+  if (c.mode.empty()) c.mode = "once";
+  if (c.mode != "once" && c.mode != "stream") return Parsed<Config>::fail("mode must be \"once\" or \"stream\"");
   while (!c.backend_url.empty() && c.backend_url.back() == '/') c.backend_url.pop_back();
   if (!c.backend_url.empty() && c.backend_url.rfind("http://", 0) != 0 &&
       c.backend_url.rfind("https://", 0) != 0) {
@@ -90,7 +93,8 @@ json config_to_json(const Config& c) {
               {"nativeSymbol", c.native_symbol},    {"tokenAddress", c.token_address},
               {"tokenSymbol", c.token_symbol},      {"rpcUrl", c.rpc_url},
               {"explorerUrl", c.explorer_url},      {"locale", c.locale},
-              {"backendUrl", c.backend_url},         {"walletTimeoutMs", c.wallet_timeout_ms},
+              {"backendUrl", c.backend_url},         {"mode", c.mode},
+              {"walletTimeoutMs", c.wallet_timeout_ms},
               {"httpTimeoutMs", c.http_timeout_ms}};
 }
 

@@ -17,6 +17,7 @@ struct Config {
   std::string explorer_url;     // empty = show hashes with a copy button instead of a link
   std::string locale = "en";
   std::string backend_url;      // credits backend base URL, no trailing slash; empty = none
+  std::string mode = "once";    // the tab it opens on: "once" (Buy once) or "stream"
   int wallet_timeout_ms = 120'000;  // how long a wallet prompt may stay unanswered
   int http_timeout_ms = 10'000;     // every backend request
 };

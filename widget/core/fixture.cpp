@@ -1,5 +1,8 @@
 #include "fixture.h"
 
+#include "backend_wire.h"
+#include "quote.h"
+
 #include <array>
 #include <utility>
 
@@ -169,6 +172,7 @@ Parsed<State> state_from_json(const json& j) {
     r.amount("amountWei", s.payment.amount_wei);
     r.amount("creditedUsd", s.payment.credited_micro_usd);
     r.string("failure", s.payment.failure);
+    r.boolean("backendRetrying", s.payment.backend_retrying);
   }
   {
     Reader r(member(j, "backend"), "backend", err);
@@ -179,6 +183,10 @@ Parsed<State> state_from_json(const json& j) {
     r.amount("minFirstDepositUsd", s.backend.min_first_deposit_micro_usd);
     r.amount("minStreamUsdPerMonth", s.backend.min_stream_micro_usd_per_month);
     r.amount("minCreditUsd", s.backend.min_credit_micro_usd);
+    r.boolean("configLoaded", s.backend.config_loaded);
+    r.address("hostAddress", s.backend.host_address);
+    r.address("vaultAddress", s.backend.vault_address);
+    r.address("forwarderAddress", s.backend.forwarder_address);
   }
   {
     Reader r(member(j, "credits"), "credits", err);
@@ -192,10 +200,23 @@ Parsed<State> state_from_json(const json& j) {
     r.boolean("editing", s.stream.editing);
     r.amount("flowRateWeiPerSecond", s.stream.flow_rate_wei_per_second);
     r.string("endReason", s.stream.end_reason, 32);
+    r.amount("streamedWei", s.stream.streamed_wei);
+    r.amount("setupBufferWei", s.stream.setup_buffer_wei);
   }
   {
     Reader r(member(j, "usage"), "usage", err);
     r.count("count", s.usage.count, 1'000'000'000);
+  }
+  if (err.empty() && j.contains("usage") && j.at("usage").is_object() && j.at("usage").contains("recent")) {
+    auto page = parse_usage_page(json{{"items", j.at("usage").at("recent")}, {"total", s.usage.count}});
+    if (!page.ok()) return Parsed<State>::fail("usage.recent: " + page.error);
+    s.usage.recent = std::move(page.value->items);
+  }
+  if (err.empty() && j.contains("apiKeys")) {
+    auto keys = parse_api_keys(json{{"items", j.at("apiKeys")}});
+    if (!keys.ok()) return Parsed<State>::fail("apiKeys: " + keys.error);
+    s.api_key.keys = std::move(*keys.value);
+    s.api_key.loaded = true;
   }
   {
     Reader r(member(j, "notice"), "notice", err);
@@ -203,6 +224,8 @@ Parsed<State> state_from_json(const json& j) {
     r.string("text", s.notice.text);
   }
   if (!err.empty()) return Parsed<State>::fail(err);
+  // A setup buffer in a fixture belongs to the rate of the monthly amount it shows.
+  if (s.stream.setup_buffer_wei) s.stream.setup_rate = stream_check(s).rate;
   return Parsed<State>::good(std::move(s));
 }
 
@@ -220,6 +243,25 @@ json state_to_json(const State& s) {
                   {"minStreamUsdPerMonth", to_decimal(s.backend.min_stream_micro_usd_per_month)},
                   {"minCreditUsd", to_decimal(s.backend.min_credit_micro_usd)}};
   if (s.backend.price_micro_usd_per_g) backend["priceMicroUsdPerG"] = to_decimal(*s.backend.price_micro_usd_per_g);
+  backend["configLoaded"] = s.backend.config_loaded;
+  backend["hostAddress"] = s.backend.host_address;
+  backend["vaultAddress"] = s.backend.vault_address;
+  backend["forwarderAddress"] = s.backend.forwarder_address;
+  json stream = {{"phase", name_of(kStreamPhases, s.stream.phase)},
+                 {"editing", s.stream.editing},
+                 {"flowRateWeiPerSecond", to_decimal(s.stream.flow_rate_wei_per_second)},
+                 {"endReason", s.stream.end_reason},
+                 {"streamedWei", to_decimal(s.stream.streamed_wei)}};
+  if (s.stream.setup_buffer_wei) stream["setupBufferWei"] = to_decimal(*s.stream.setup_buffer_wei);
+  json recent = json::array();
+  for (const auto& u : s.usage.recent) {
+    recent.push_back({{"id", u.id}, {"at", u.at}, {"model", u.model}, {"costUsd", to_decimal(u.cost_micro_usd)}});
+  }
+  json keys = json::array();
+  for (const auto& k : s.api_key.keys) {
+    keys.push_back({{"id", k.id}, {"tokenPrefix", k.prefix}, {"createdAt", k.created_at},
+                    {"revokedAt", k.revoked ? json("revoked") : json(nullptr)}});
+  }
   json out = {
       {"wallet", wallet},
       {"view", name_of(kViews, s.view)},
@@ -230,16 +272,15 @@ json state_to_json(const State& s) {
                    {"txHash", s.payment.tx_hash},
                    {"amountWei", to_decimal(s.payment.amount_wei)},
                    {"creditedUsd", to_decimal(s.payment.credited_micro_usd)},
-                   {"failure", s.payment.failure}}},
+                   {"failure", s.payment.failure},
+                   {"backendRetrying", s.payment.backend_retrying}}},
       {"backend", backend},
       {"credits", {{"known", s.credits.known},
                    {"remainingUsd", to_decimal(s.credits.remaining_micro_usd)},
                    {"usedUsd", to_decimal(s.credits.used_micro_usd)}}},
-      {"stream", {{"phase", name_of(kStreamPhases, s.stream.phase)},
-                  {"editing", s.stream.editing},
-                  {"flowRateWeiPerSecond", to_decimal(s.stream.flow_rate_wei_per_second)},
-                  {"endReason", s.stream.end_reason}}},
-      {"usage", {{"count", s.usage.count}}},
+      {"stream", stream},
+      {"usage", {{"count", s.usage.count}, {"recent", recent}}},
+      {"apiKeys", keys},
       {"notice", {{"kind", name_of(kNoticeKinds, s.notice.kind)}, {"text", s.notice.text}}},
   };
   // No chain id = no configuration (a fixture without one, or an invalid one): leave it out,

@@ -46,6 +46,12 @@ struct Fmt {
   char sep;
   char group;
   std::string g(uint128 wei) const { return format_units(wei, kGDecimals, 2, sep, group); }
+  // A monthly amount from a per-second rate, rounded to the cent of a G$: the rate was floored
+  // from what the person typed (500 G$ → 192,901,234,567,901 wei/s), so 499.99… shows as 500.
+  std::string g_monthly(uint128 rate) const {
+    const uint128 cent = kWeiPerG / 100;
+    return g((rate * kSecondsPerMonth + cent / 2) / cent * cent);
+  }
   std::string g_exact(uint128 wei) const { return format_units(wei, kGDecimals, kGDecimals, sep, group); }
   // 1 credit = 10,000 micro-USD, shown floored to 2 decimals.
   std::string credits(uint128 micro_usd) const { return format_units(micro_usd, 4, 2, sep, group); }
@@ -266,7 +272,7 @@ void stream_setup_form(Ctx& c) {
     why = c.t.pay_zero;
   } else {
     if (s.backend.price_micro_usd_per_g) {
-      c.it.text("stream_quote", text(c.t.stream_quote, c.f.g(check.rate * kSecondsPerMonth), c.f.credits(check.monthly_principal),
+      c.it.text("stream_quote", text(c.t.stream_quote, c.f.g_monthly(check.rate), c.f.credits(check.monthly_principal),
                                      c.f.credits(check.monthly_bonus), c.f.usd(check.monthly_principal)),
                 Look::success);
     }
@@ -297,7 +303,7 @@ void stream_active_view(Ctx& c) {
   const auto& s = c.s;
   const auto& st = s.stream;
   const uint128 rate = st.flow_rate_wei_per_second;
-  c.it.text("stream_status", text(c.t.stream_running, c.f.g(rate * kSecondsPerMonth)), Look::success);
+  c.it.text("stream_status", text(c.t.stream_running, c.f.g_monthly(rate)), Look::success);
   // What has streamed: the backend's credited total plus the rate since that was read.
   const uint64_t since = s.now_s > st.profile_read_at && st.profile_read_at > 0 ? s.now_s - st.profile_read_at : 0;
   const uint128 streamed = st.streamed_wei + rate * since;
@@ -337,7 +343,7 @@ void stream_view(Ctx& c, StateName name) {
     case StateName::streaming_active: stream_active_view(c); break;
     case StateName::streaming_paused:
       c.it.text("stream_status", c.t.stream_paused, Look::warning);
-      c.it.button("resume_stream", text(c.t.resume_at, c.f.g(s.stream.flow_rate_wei_per_second * kSecondsPerMonth)), true,
+      c.it.button("resume_stream", text(c.t.resume_at, c.f.g_monthly(s.stream.flow_rate_wei_per_second)), true,
                   Look::primary);
       c.it.button("mode.once_instead", c.t.buy_once_instead);
       c.it.button("stop_stream", c.t.stop).same_line = true;

@@ -12,6 +12,11 @@ Widget::Widget(std::string_view config_json) {
   auto config = doc.ok() ? parse_config(*doc.value) : Parsed<Config>::fail(doc.error);
   if (config.ok()) {
     state_.config = *config.value;
+    if (state_.config.mode == "stream") {  // opens on the Stream tab
+      state_.view = View::stream;
+      state_.purchase.mode = PayMode::stream;
+      state_.stream.editing = true;
+    }
   } else {
     config_error_ = config.error;
     state_.config_error = config.error;

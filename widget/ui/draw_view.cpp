@@ -15,10 +15,26 @@ constexpr ImGuiWindowFlags kWindowFlags =
     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavFocus;
 
+// Every laid-out item is recorded; those scrolled out of view are marked invisible (the snapshot
+// leaves them out, the accessibility mirror keeps them reachable).
 void record(const ViewItem& item, const ItemResult& r, FrameOutput& out) {
-  if (!ImGui::IsRectVisible(r.min, r.max)) return;  // scrolled out of view
-  out.items.push_back({item.id, item.label, item.role, r.min.x, r.min.y, r.max.x - r.min.x,
-                       r.max.y - r.min.y, item.enabled});
+  DrawnItem d;
+  d.id = item.id;
+  d.label = item.label;
+  d.role = item.role;
+  d.x = r.min.x;
+  d.y = r.min.y;
+  d.w = r.max.x - r.min.x;
+  d.h = r.max.y - r.min.y;
+  d.enabled = item.enabled;
+  d.look = item.look;
+  d.selected = item.selected;
+  d.visible = ImGui::IsRectVisible(r.min, r.max);
+  if (item.role == Role::input) {
+    d.value = item.value;
+    d.hint = item.hint;
+  }
+  out.items.push_back(std::move(d));
 }
 
 void collect(const ViewItem& item, const ItemResult& r, FrameOutput& out) {
@@ -41,7 +57,42 @@ void draw_busy(const Theme& t) {
   dl->PopClipRect();
 }
 
+// Scrolls the window so that [top, bottom] (screen space) is inside it; true when it scrolls.
+bool scroll_into_view(float top, float bottom, const Theme& t) {
+  const float view_top = ImGui::GetWindowPos().y + t.pad;
+  const float view_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - t.pad;
+  float delta = 0.0f;
+  if (bottom > view_bottom) delta = bottom - view_bottom;
+  if (top - delta < view_top) delta = top - view_top;
+  if (std::fabs(delta) < 0.5f) return false;
+  ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + delta, 0.0f, ImGui::GetScrollMaxY()));
+  return true;
+}
+
 }  // namespace
+
+void ViewDrawer::set_focus(std::string id, int caret) {
+  if (id != focus_) scroll_to_focus_ = !id.empty();
+  focus_ = std::move(id);
+  caret_ = caret;
+}
+
+// The keyboard focus ring (≥ 3:1 against the background, 2 px, outside the item) and, in a
+// text field, a caret where the mirror input has it.
+void ViewDrawer::draw_focus(const ViewItem& item, ImVec2 min, ImVec2 max, const Theme& t) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  constexpr float kOffset = 3.0f;
+  dl->AddRect(ImVec2(min.x - kOffset, min.y - kOffset), ImVec2(max.x + kOffset, max.y + kOffset), t.focus,
+              t.radius + kOffset, 0, 2.0f);
+  if (item.role != Role::input || caret_ < 0 || !item.enabled) return;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(caret_), item.value.size());
+  const float x = std::min(max.x - style.FramePadding.x,
+                           min.x + style.FramePadding.x + ImGui::CalcTextSize(item.value.c_str(), item.value.c_str() + n).x);
+  const float y = min.y + style.FramePadding.y;
+  const float cx = std::floor(x);
+  dl->AddRectFilled(ImVec2(cx, y), ImVec2(cx + 1.0f, y + ImGui::GetFontSize()), t.text);
+}
 
 std::string event_json(const UiEvent& e) {
   nlohmann::json j = {{"type", e.kind == UiEvent::Kind::click ? "click" : "input"}, {"id", e.id}};
@@ -92,7 +143,15 @@ void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& font
         // must not take the field's focus away. Repeated ids get a counter.
         ImGui::PushID(item.id.c_str());
         ImGui::PushID(seen[item.id]++);
-        collect(item, draw_item(item, ImVec2(left + p.x, y + dy), p.width, p.segment, ctx, heights[j]), out);
+        const ItemResult r = draw_item(item, ImVec2(left + p.x, y + dy), p.width, p.segment, ctx, heights[j]);
+        collect(item, r, out);
+        if (!focus_.empty() && item.id == focus_ && item.role != Role::text) {
+          draw_focus(item, r.min, r.max, theme);
+          if (scroll_to_focus_) {
+            scroll_to_focus_ = false;
+            out.scrolled = scroll_into_view(r.min.y, r.max.y, theme);
+          }
+        }
         ImGui::PopID();
         ImGui::PopID();
       }

@@ -25,14 +25,26 @@ struct FrameOutput {
   std::vector<UiEvent> events;
   std::vector<DrawnItem> items;  // visible items, in draw order
   bool animating = false;        // something moves (busy indicator): draw again soon
+  bool scrolled = false;         // scrolled to bring the focused item into view: draw again
 };
 
 class ViewDrawer {
  public:
   void draw(const ViewModel& vm, const Theme& theme, const Fonts& fonts, FrameOutput& out);
 
+  // The item that has the keyboard focus outside the canvas (the shim's accessibility mirror):
+  // drawn with a focus ring and scrolled into view once. "" for none. `caret` is a UTF-8 byte
+  // offset into an input's value where a caret is drawn, or -1.
+  void set_focus(std::string id, int caret);
+  const std::string& focus() const { return focus_; }
+
  private:
+  void draw_focus(const ViewItem& item, ImVec2 min, ImVec2 max, const Theme& theme);
+
   std::unordered_map<std::string, std::string> input_buffers_;
+  std::string focus_;
+  int caret_ = -1;
+  bool scroll_to_focus_ = false;
 };
 
 }  // namespace acw::ui

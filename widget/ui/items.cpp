@@ -219,7 +219,7 @@ ItemResult draw_input(const ViewItem& item, ImVec2 pos, float width, ItemContext
   if (ImGui::GetActiveID() != ImGui::GetID("##in")) buf = item.value;
   ImGui::SetCursorScreenPos(ImVec2(pos.x, y));
   ImGui::SetNextItemWidth(width);
-  ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(t.border));
+  ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(t.input_border));
   ImGui::BeginDisabled(!item.enabled);
   const bool changed = ImGui::InputTextWithHint("##in", item.hint.c_str(), buf.data(), buf.capacity() + 1,
                                                 ImGuiInputTextFlags_CallbackResize, resize_callback, &buf);

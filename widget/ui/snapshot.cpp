@@ -4,6 +4,18 @@
 #include <nlohmann/json.hpp>
 
 namespace acw::ui {
+namespace {
+
+float px(float v) { return std::round(v * 100.0f) / 100.0f; }
+
+nlohmann::json rect_json(const DrawnItem& it) {
+  return {{"x", px(it.x)}, {"y", px(it.y)}, {"w", px(it.w)}, {"h", px(it.h)}};
+}
+
+// Labels come from core already valid UTF-8; replace rather than throw if one is not.
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
 
 const char* role_name(Role role) {
   switch (role) {
@@ -16,19 +28,55 @@ const char* role_name(Role role) {
   return "text";
 }
 
+const char* look_name(Look look) {
+  switch (look) {
+    case Look::body: return "body";
+    case Look::heading: return "heading";
+    case Look::muted: return "muted";
+    case Look::value: return "value";
+    case Look::error: return "error";
+    case Look::warning: return "warning";
+    case Look::success: return "success";
+    case Look::primary: return "primary";
+    case Look::secondary: return "secondary";
+    case Look::tab: return "tab";
+    case Look::code: return "code";
+  }
+  return "body";
+}
+
 std::string snapshot_json(StateName state, const std::vector<DrawnItem>& items) {
-  auto px = [](float v) { return std::round(v * 100.0f) / 100.0f; };
   nlohmann::json list = nlohmann::json::array();
   for (const DrawnItem& it : items) {
+    if (!it.visible) continue;
     list.push_back({{"id", it.id},
                     {"label", it.label},
                     {"role", role_name(it.role)},
-                    {"rect", {{"x", px(it.x)}, {"y", px(it.y)}, {"w", px(it.w)}, {"h", px(it.h)}}},
+                    {"rect", rect_json(it)},
                     {"enabled", it.enabled}});
   }
-  nlohmann::json out = {{"state", std::string(to_string(state))}, {"items", std::move(list)}};
-  // Labels come from core already valid UTF-8; replace rather than throw if one is not.
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return dump({{"state", std::string(to_string(state))}, {"items", std::move(list)}});
+}
+
+std::string semantics_json(StateName state, const std::vector<DrawnItem>& items, bool busy,
+                           const std::string& focus) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const DrawnItem& it : items) {
+    nlohmann::json j = {{"id", it.id},
+                        {"label", it.label},
+                        {"role", role_name(it.role)},
+                        {"look", look_name(it.look)},
+                        {"rect", rect_json(it)},
+                        {"enabled", it.enabled},
+                        {"visible", it.visible}};
+    if (it.role == Role::checkbox || it.look == Look::tab) j["selected"] = it.selected;
+    if (it.role == Role::input) {
+      j["value"] = it.value;
+      j["hint"] = it.hint;
+    }
+    list.push_back(std::move(j));
+  }
+  return dump({{"state", std::string(to_string(state))}, {"busy", busy}, {"focus", focus}, {"items", std::move(list)}});
 }
 
 }  // namespace acw::ui

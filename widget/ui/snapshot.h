@@ -1,4 +1,6 @@
-// The snapshot hook of SPEC.md §5: what was drawn in the last frame, as JSON.
+// The snapshot hook of SPEC.md §5: what was drawn in the last frame, as JSON. The same recorded
+// items also feed the accessibility mirror of the shim (`semantics_json`), which additionally
+// holds items scrolled out of view, how text looks (notices) and the values of inputs.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,11 +15,30 @@ struct DrawnItem {
   Role role = Role::text;
   float x = 0, y = 0, w = 0, h = 0;  // CSS px relative to the canvas
   bool enabled = true;
+  Look look = Look::body;
+  bool selected = false;  // tabs, checkboxes
+  bool visible = true;    // false: laid out but scrolled out of view (not in the snapshot)
+  std::string value;      // inputs: the text the core holds
+  std::string hint;       // inputs: the placeholder (their accessible name while `label` is empty)
+
+  bool operator==(const DrawnItem& o) const {
+    return id == o.id && label == o.label && role == o.role && x == o.x && y == o.y && w == o.w && h == o.h &&
+           enabled == o.enabled && look == o.look && selected == o.selected && visible == o.visible &&
+           value == o.value && hint == o.hint;
+  }
+  bool operator!=(const DrawnItem& o) const { return !(*this == o); }
 };
 
-// {"state":"…","items":[{"id","label","role","rect":{x,y,w,h},"enabled"}, …]}
+// {"state":"…","items":[{"id","label","role","rect":{x,y,w,h},"enabled"}, …]}: visible items only.
 std::string snapshot_json(StateName state, const std::vector<DrawnItem>& items);
 
+// The semantic tree for the accessibility mirror (docs/c-api.md, acw_semantics):
+// {"state","busy","focus","items":[{"id","label","role","look","rect","enabled","visible",
+//   "selected"?, "value"?, "hint"?}, …]} — every laid-out item, in drawn order.
+std::string semantics_json(StateName state, const std::vector<DrawnItem>& items, bool busy,
+                           const std::string& focus);
+
 const char* role_name(Role role);
+const char* look_name(Look look);
 
 }  // namespace acw::ui

@@ -29,6 +29,12 @@ float luminance(ImU32 c) {
   return 0.2126f * lin(v.x) + 0.7152f * lin(v.y) + 0.0722f * lin(v.z);
 }
 
+// `c` moved toward `to` in small steps until it has `ratio` contrast against `against`.
+ImU32 ensure_contrast(ImU32 c, ImU32 against, float ratio, ImU32 to) {
+  for (int i = 1; i <= 20 && contrast_ratio(c, against) < ratio; ++i) c = mix(c, to, 0.1f);
+  return c;
+}
+
 bool parse_hex_color(const std::string& s, ImU32& out) {
   if (s.size() != 7 || s[0] != '#') return false;
   for (size_t i = 1; i < 7; ++i) {
@@ -57,6 +63,11 @@ bool number_of(const nlohmann::json& j, float& out) {
 
 }  // namespace
 
+float contrast_ratio(ImU32 a, ImU32 b) {
+  const float la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
 ThemeTokens theme_tokens_from_config(std::string_view config_json) {
   ThemeTokens t;
   auto j = nlohmann::json::parse(config_json, nullptr, false);
@@ -84,6 +95,7 @@ Theme make_theme(const ThemeTokens& tokens) {
     t.surface = rgb(0xF3F4F6);
     t.surface_hover = rgb(0xE5E7EB);
     t.border = rgb(0xC9CED6);
+    t.input_border = rgb(0x858D9A);  // 3.4:1 on white
     t.text = rgb(0x111827);
     t.muted = rgb(0x4B5563);
     t.accent = tokens.has_accent ? tokens.accent : rgb(0x1D4ED8);
@@ -100,6 +112,7 @@ Theme make_theme(const ThemeTokens& tokens) {
     t.surface = rgb(0x1F2937);
     t.surface_hover = rgb(0x2B3748);
     t.border = rgb(0x465366);
+    t.input_border = rgb(0x6B778A);  // 3.9:1 on the page, 4.1:1 on the field
     t.text = rgb(0xF9FAFB);
     t.muted = rgb(0xA7B0BE);
     t.accent = tokens.has_accent ? tokens.accent : rgb(0x2563EB);
@@ -112,10 +125,18 @@ Theme make_theme(const ThemeTokens& tokens) {
     t.warning = {rgb(0x35280C), rgb(0xF59E0B), rgb(0xFCD34D)};
     t.success = {rgb(0x0F2A1B), rgb(0x22C55E), rgb(0x86EFAC)};
   }
-  const bool light_accent = luminance(t.accent) > 0.4f;
+  // Text on the accent: whichever of white and near-black reads better; hover and press move
+  // the accent away from that text color so the label keeps (at least) its contrast.
+  const bool light_accent = contrast_ratio(t.accent, rgb(0x111827)) > contrast_ratio(t.accent, rgb(0xFFFFFF));
   t.accent_text = light_accent ? rgb(0x111827) : rgb(0xFFFFFF);
-  t.accent_hover = mix(t.accent, light_accent ? rgb(0x000000) : rgb(0xFFFFFF), 0.12f);
-  t.accent_active = mix(t.accent, rgb(0x000000), 0.15f);
+  const ImU32 away = light_accent ? rgb(0xFFFFFF) : rgb(0x000000);
+  t.accent_hover = mix(t.accent, away, 0.1f);
+  t.accent_active = mix(t.accent, away, 0.2f);
+  // Links are body text (4.5:1); the focus ring is a UI outline (3:1). A custom accent too
+  // close to the background is darkened (light) or lightened (dark) until it reads.
+  const ImU32 toward = t.dark ? rgb(0xFFFFFF) : rgb(0x000000);
+  t.link = ensure_contrast(t.link, t.bg, 4.5f, toward);
+  t.focus = ensure_contrast(t.accent, t.bg, 3.0f, toward);
   t.selected_bg = t.dark ? rgb(0x374151) : rgb(0xFFFFFF);
   t.selected_text = t.text;
   return t;

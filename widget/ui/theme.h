@@ -31,6 +31,8 @@ struct Theme {
   float gap = 10.0f;             // vertical space between rows
   float button_height = 40.0f;
   ImU32 bg, surface, surface_hover, border, text, muted, link;
+  ImU32 input_border;  // a text field's outline: >= 3:1 against the page and the field (WCAG 1.4.11)
+  ImU32 focus;         // the keyboard focus ring: >= 3:1 against the background
   ImU32 accent, accent_hover, accent_active, accent_text;
   ImU32 disabled_bg, disabled_text;
   ImU32 selected_bg, selected_text;
@@ -42,5 +44,8 @@ Theme make_theme(const ThemeTokens& tokens);
 
 // Applies the theme to ImGui's style (colors of the built-in widgets such as InputText).
 void apply_theme(const Theme& theme, ImGuiStyle& style);
+
+// WCAG 2 contrast ratio of two opaque colors (1 … 21).
+float contrast_ratio(ImU32 a, ImU32 b);
 
 }  // namespace acw::ui

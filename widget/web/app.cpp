@@ -45,6 +45,7 @@ bool App::create(std::string_view config_json) {
   widget_ = std::make_unique<Widget>(config_json);
   theme_ = ui::make_theme(ui::theme_tokens_from_config(config_json));
   snapshot_ = ui::snapshot_json(widget_->state_name(), {});
+  semantics_ = ui::semantics_json(widget_->state_name(), {}, false, "");
   if (!gl_.create()) return false;
 
   IMGUI_CHECKVERSION();
@@ -127,6 +128,17 @@ int App::frame(double now_ms) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   snapshot_ = ui::snapshot_json(vm.state, out_.items);
+  // The mirror's tree is rebuilt only when something in it changed (not on hover frames).
+  if (out_.items != semantic_items_ || vm.state != semantic_state_ || vm.busy != semantic_busy_ ||
+      drawer_.focus() != semantic_focus_ || semantics_version_ == 0) {
+    semantic_items_ = out_.items;
+    semantic_state_ = vm.state;
+    semantic_busy_ = vm.busy;
+    semantic_focus_ = drawer_.focus();
+    semantics_ = ui::semantics_json(vm.state, out_.items, vm.busy, semantic_focus_);
+    ++semantics_version_;
+  }
+  if (out_.scrolled) touch(2);
   for (const ui::UiEvent& e : out_.events) widget_->dispatch_json(ui::event_json(e));
   if (!out_.events.empty()) touch();
 
@@ -134,6 +146,11 @@ int App::frame(double now_ms) {
   if (settle_ > 0) return settle_--;
   if (out_.animating || vm.busy || vm.wants_ticker) return -kTickerMs;
   return 0;
+}
+
+void App::focus_item(const char* id, int caret) {
+  drawer_.set_focus(id ? id : "", caret);
+  touch();
 }
 
 void App::update_cursor() {

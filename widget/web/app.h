@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/widget.h"
 #include "gl_context.h"
@@ -34,6 +35,10 @@ class App {
   std::string state_json() const { return widget_->state_json(); }
   std::string take_effects() { return widget_->take_effects_json(); }
   const std::string& snapshot() const { return snapshot_; }
+  // The accessibility mirror's tree (ui::semantics_json) and a counter that changes with it.
+  const std::string& semantics() const { return semantics_; }
+  int semantics_version() const { return semantics_version_; }
+  void focus_item(const char* id, int caret);  // the mirror element with the keyboard focus
 
   void pointer(int kind, double x, double y, int button);
   int wheel(double dx, double dy);        // 1 when the widget scrolls (the page must not)
@@ -65,6 +70,12 @@ class App {
   float scroll_y_ = 0.0f, scroll_max_y_ = 0.0f;
   int cursor_ = -2;
   std::string snapshot_;
+  std::vector<ui::DrawnItem> semantic_items_;  // what semantics_ was made from
+  StateName semantic_state_ = StateName::disconnected;
+  bool semantic_busy_ = false;
+  std::string semantic_focus_;
+  std::string semantics_;
+  int semantics_version_ = 0;
 };
 
 }  // namespace acw::web

@@ -50,6 +50,16 @@ EMSCRIPTEN_KEEPALIVE const char* acw_snapshot() {
   return ret(g_app ? g_app->snapshot() : R"({"state":"disconnected","items":[]})");
 }
 
+EMSCRIPTEN_KEEPALIVE const char* acw_semantics() {
+  return ret(g_app ? g_app->semantics() : R"({"state":"disconnected","busy":false,"focus":"","items":[]})");
+}
+
+EMSCRIPTEN_KEEPALIVE int acw_semantics_version() { return g_app ? g_app->semantics_version() : 0; }
+
+EMSCRIPTEN_KEEPALIVE void acw_focus_item(const char* id, int caret) {
+  if (g_app) g_app->focus_item(str(id), caret);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* acw_load_fixture(const char* state_json) {
   return ret(g_app ? g_app->load_fixture(str(state_json)) : kNotCreated);
 }
