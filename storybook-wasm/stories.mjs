@@ -39,6 +39,11 @@ const USD = (dollars) => String(Math.round(dollars * 1e6));              // US$ 
 const PRICES = {
   health: 'ok', priceMicroUsdPerG: '10000', depositBonusBps: 1000, streamBonusBps: 2000,
   minFirstDepositUsd: USD(1), minStreamUsdPerMonth: USD(1), minCreditUsd: '0',
+  // Loaded and matching the widget's setup: where payments and streams go.
+  configLoaded: true,
+  hostAddress: '0x1111111111111111111111111111111111111111',
+  vaultAddress: '0x2222222222222222222222222222222222222222',
+  forwarderAddress: '0xcfa132e353cb4e398080b9700609bb008eceb125',
 };
 const wallet = (over = {}) => ({
   phase: 'connected', account: ACCOUNT, chainId: CHAIN_ID, balanceWei: G(1234.5), ...over,
@@ -291,8 +296,27 @@ export const STORIES = [
   {
     id: 'usage-active', group: 'api-usage', title: 'Usage recorded', state: 'usage_active',
     description: '42 requests recorded.',
-    fixture: connected({ credits: { remainingUsd: USD(1.78), usedUsd: USD(0.72) }, view: 'usage', usage: { count: 42 } }),
-    items: ['usage_title', 'usage_count', 'refresh_usage'],
+    fixture: connected({
+      credits: { remainingUsd: USD(1.78), usedUsd: USD(0.72) }, view: 'usage',
+      usage: {
+        count: 42,
+        recent: [
+          { id: 'u3', at: '2026-11-25T10:42:00Z', model: 'gpt-4o-mini', costUsd: USD(0.02) },
+          { id: 'u2', at: '2026-11-25T10:40:00Z', model: 'claude-3-haiku', costUsd: USD(0.05) },
+          { id: 'u1', at: '2026-11-25T09:12:00Z', model: 'gpt-4o', costUsd: USD(0.31) },
+        ],
+      },
+    }),
+    items: ['usage_title', 'usage_count', 'usage.0', 'usage.2', 'refresh_usage'],
+  },
+  {
+    id: 'api-key-masked', group: 'api-usage', title: 'API key: masked after it was shown', state: 'has_credits',
+    description: 'After a reload only the prefix is known; rotate or revoke with a fresh sign-in.',
+    fixture: connected({
+      ...HAS_CREDITS, view: 'api_key',
+      apiKeys: [{ id: 'key_0123456789abcdef', tokenPrefix: 'gd_live_3f9a', createdAt: '2026-11-20T08:00:00Z', revokedAt: null }],
+    }),
+    items: ['nav.api_key', 'key_title', 'api_key.masked', 'rotate_key', 'revoke_key'],
   },
 
   // ---- streaming
@@ -300,7 +324,8 @@ export const STORIES = [
     id: 'streaming-setup', group: 'streaming', title: 'Stream setup', state: 'streaming_setup',
     description: '500 G$ per month → flow rate in wei per second.',
     fixture: connected({
-      view: 'stream', purchase: { mode: 'stream', monthlyAmountText: '500' }, stream: { phase: 'none', editing: true },
+      view: 'stream', purchase: { mode: 'stream', monthlyAmountText: '500' },
+      stream: { phase: 'none', editing: true, setupBufferWei: G(2.78) },
     }),
     items: ['mode.stream', 'monthly_amount', 'flow_rate', 'start_stream'],
   },
