@@ -222,7 +222,13 @@ void buy_view(Ctx& c, StateName name) {
   nav_tabs(c);
   balance_block(c);
   if (name == StateName::insufficient_ai_credits) c.it.text("out_of_credits", c.t.out_of_credits, Look::warning);
-  if (name == StateName::has_credits && s.purchase.amount_text.empty()) api_key_card(c, false);
+  if (name == StateName::has_credits && s.purchase.amount_text.empty()) {
+    if (s.stream.phase == StreamPhase::active) {
+      c.it.text("stream_summary", text(c.t.stream_running, c.f.g_monthly(s.stream.flow_rate_wei_per_second)), Look::muted);
+    }
+    if (s.usage.count > 0) c.it.text("usage_summary", text(c.t.usage_count, s.usage.count), Look::muted);
+    api_key_card(c, false);
+  }
   mode_tabs(c);
   c.it.input("amount", s.purchase.amount_text, c.t.amount_hint);
 
