@@ -11,16 +11,8 @@ after(async () => { await env?.close(); });
 
 const W = '#w1';
 
-function spend(token, requestId, costUsd) {
-  return backend(env, '/v1/usage', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gpt-4o-mini', requestId, costUsd }),
-  });
-}
-
-test('API key: created once by sign-in, usable by an AI tool, masked afterwards; usage spends credits', async () => {
-  const account = env.accounts[7];
+// Connects `account`, buys 100 G$ of credits and creates a key; returns the page and the key.
+async function buyAndCreateKey(account) {
   const page = await newPage(env);
   await page.goto(stackPageUrl(env, { account }));
   await connect(page);
@@ -31,8 +23,20 @@ test('API key: created once by sign-in, usable by an AI tool, masked afterwards;
   await clickItem(page, W, 'nav.api_key');
   await clickItem(page, W, 'create_key');
   const created = await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.token'), 'the new key', { timeout: 20000 });
+  return { page, token: findItem(created, 'api_key.token').label };
+}
+
+function spend(token, requestId, costUsd) {
+  return backend(env, '/v1/usage', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'gpt-4o-mini', requestId, costUsd }),
+  });
+}
+
+test('API key: created once by sign-in, usable by an AI tool, masked afterwards; usage spends credits', async () => {
+  const { page, token } = await buyAndCreateKey(env.accounts[7]);
   await shot(page, 'api_key_created');
-  const token = findItem(created, 'api_key.token').label;
   assert.match(token, /^gd_live_[0-9a-f]{64}$/);
   assert.equal(await page.evaluate(() => window.wallet.countRequests('personal_sign')), 1);
   // Never stored in the page: not in localStorage, not in any event.
@@ -74,18 +78,7 @@ test('API key: created once by sign-in, usable by an AI tool, masked afterwards;
 });
 
 test('revoke: the key stops working', async () => {
-  const account = env.accounts[8];
-  const page = await newPage(env);
-  await page.goto(stackPageUrl(env, { account }));
-  await connect(page);
-  await typeInto(page, W, 'amount', '100');
-  await waitForState(page, W, 'quote_ready');
-  await clickItem(page, W, 'pay');
-  await waitForState(page, W, 'payment_confirmed', { timeout: 30000 });
-  await clickItem(page, W, 'nav.api_key');
-  await clickItem(page, W, 'create_key');
-  const created = await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.token'), 'the new key', { timeout: 20000 });
-  const token = findItem(created, 'api_key.token').label;
+  const { page, token } = await buyAndCreateKey(env.accounts[8]);
   await clickItem(page, W, 'hide_key');
   await clickItem(page, W, 'revoke_key');
   await waitForSnapshot(page, W, (s) => findItem(s, 'create_key'), 'no active key', { timeout: 20000 });
