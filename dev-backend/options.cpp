@@ -24,12 +24,16 @@ std::string usage_text() {
          "         [--deposit-bonus-bps 1000] [--stream-bonus-bps 2000]\n"
          "         [--scan-interval-ms 1000] [--stream-cron-seconds 60] [--price-cache-ms 5000]\n"
          "         [--siwe-origin http://localhost:5173] [--chain-name \"Anvil (local)\"]\n"
-         "         [--explorer-url URL]\n"
+         "         [--explorer-url URL] [--read-rate 100] [--read-burst 200]\n"
+         "         [--write-rate 20] [--write-burst 40]\n"
          "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
          "  --stream-cron-seconds N: the scanner credits an active stream when N seconds of\n"
          "  block time accrued since its last credit (0: only events and stream-credits do);\n"
          "  --siwe-origin fixes the domain/URI of sign-in messages (default: the request's\n"
-         "  Origin header, else its Host header).\n";
+         "  Origin header, else its Host header);\n"
+         "  --read-rate/--write-rate N: requests per second per client IP (reads: GET, HEAD,\n"
+         "  OPTIONS; writes: the rest), bursts of --read-burst/--write-burst (default: twice\n"
+         "  the rate); beyond them 429 with Retry-After. A rate of 0 turns that limit off.\n";
 }
 
 Result parse_options(const std::vector<std::string>& args) {
@@ -62,6 +66,10 @@ Result parse_options(const std::vector<std::string>& args) {
       {"--stream-cron-seconds", int_flag(&o.stream_cron_seconds, 0, 31536000)},
       {"--chain-name", text_flag(&o.chain_name, false)},
       {"--explorer-url", text_flag(&o.explorer_url, true)},
+      {"--read-rate", int_flag(&o.read_rate, 0, 1000000)},
+      {"--read-burst", int_flag(&o.read_burst, 1, 1000000)},
+      {"--write-rate", int_flag(&o.write_rate, 0, 1000000)},
+      {"--write-burst", int_flag(&o.write_burst, 1, 1000000)},
       {"--siwe-origin",
        [&o](const std::string& v) -> std::string {
          auto origin = origin_from_url(v);
@@ -95,6 +103,16 @@ Result parse_options(const std::vector<std::string>& args) {
     return Result::fail("--scan-interval-ms must be 0 (off) or at least 100");
   }
   return Result::good(std::move(o));
+}
+
+RateLimits rate_limits_of(const Options& o) {
+  auto limit = [](int64_t rate, int64_t burst) {
+    RateLimit l;
+    l.per_second = static_cast<double>(rate);
+    l.burst = static_cast<double>(burst > 0 ? burst : 2 * rate);
+    return l;
+  };
+  return RateLimits{limit(o.read_rate, o.read_burst), limit(o.write_rate, o.write_burst)};
 }
 
 }  // namespace acw::backend

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/wire.h"
+#include "server/rate_limit.h"
 #include "siwe.h"
 
 namespace acw::backend {
@@ -25,10 +26,19 @@ struct Options {
   std::optional<SiweOrigin> siwe_origin;  // --siwe-origin http://localhost:5173
   std::string chain_name = "Anvil (local)";
   std::string explorer_url;  // "" = none
+  // Per-client-IP token buckets (requests per second; burst 0 = twice the rate; rate 0 =
+  // unlimited). Reads: GET/HEAD/OPTIONS; writes: every other method.
+  int64_t read_rate = 100;
+  int64_t read_burst = 0;
+  int64_t write_rate = 20;
+  int64_t write_burst = 0;
   bool help = false;
 };
 
 // args excludes the program name. Errors name the flag.
+// The limits the server applies, from the four flags above.
+RateLimits rate_limits_of(const Options& options);
+
 acw::Parsed<Options> parse_options(const std::vector<std::string>& args);
 std::string usage_text();
 

@@ -54,6 +54,7 @@ Result HttpJsonRpc::call(const std::string& method, const acw::json& params) {
   client.set_connection_timeout(timeout);
   client.set_read_timeout(timeout);
   client.set_write_timeout(timeout);
+  client.set_tcp_nodelay(true);  // headers and body go out at once, no wait for an ACK
   auto response = client.Post(url_.path, request.dump(), "application/json");
   if (!response) return Result::fail("chain node unreachable (" + method + ")");
   if (response->status != 200) {

@@ -21,6 +21,7 @@ const char* default_error_text(int status) {
     case 405: return "method not allowed";
     case 413: return "request body too large (limit 64 KB)";
     case 414: return "URI too long";
+    case 429: return "too many requests";
     case 431: return "request headers too large";
     default: return status >= 500 ? "internal error" : "request failed";
   }
@@ -28,7 +29,8 @@ const char* default_error_text(int status) {
 
 }  // namespace
 
-BackendServer::BackendServer(App& app) : app_(app), http_(std::make_unique<httplib::Server>()) {
+BackendServer::BackendServer(App& app)
+    : app_(app), limiter_(app.config.rate_limits), http_(std::make_unique<httplib::Server>()) {
   add_config_routes(router_, app_);
   add_account_routes(router_, app_);
   add_event_routes(router_, app_);
@@ -50,6 +52,10 @@ BackendServer::BackendServer(App& app) : app_(app), http_(std::make_unique<httpl
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
+  // TCP_NODELAY: httplib writes a response's headers and body separately; with Nagle's
+  // algorithm the body then waits for the client's delayed ACK (40 ms on Linux) on every
+  // keep-alive request after the first (measured: 75 requests/s on 2 connections).
+  http.set_tcp_nodelay(true);
   http.set_payload_max_length(kMaxBodyBytes);
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
@@ -59,7 +65,15 @@ BackendServer::BackendServer(App& app) : app_(app), http_(std::make_unique<httpl
     send_error(res, 414, "URI too long");
     return httplib::Server::HandlerResponse::Handled;
   });
+  // The rate limit is checked here, after httplib read the body (at most 64 KB): answering
+  // before it would leave the body unread on a keep-alive connection.
   auto dispatch = [this](const httplib::Request& req, httplib::Response& res) {
+    if (const int64_t wait_ms = limiter_.take(req.method, req.remote_addr); wait_ms > 0) {
+      const int64_t seconds = (wait_ms + 999) / 1000;
+      res.set_header("Retry-After", std::to_string(seconds));
+      send_json(res, 429, {{"error", "too many requests"}, {"retryAfterSeconds", seconds}});
+      return;
+    }
     router_.dispatch(req, res);
   };
   http.Get(".*", dispatch);

@@ -1,11 +1,13 @@
 // The HTTP server: cpp-httplib with every route going through one Router, open CORS, JSON
-// for every error (including httplib's own: 400, 413, 414), a 64 KB body limit.
+// for every error (including httplib's own: 400, 413, 414), a 64 KB body limit, and
+// per-client-IP rate limits (429 with Retry-After).
 #pragma once
 #include <memory>
 #include <string>
 #include <thread>
 
 #include "server/app.h"
+#include "server/rate_limit.h"
 #include "server/router.h"
 
 namespace httplib {
@@ -30,6 +32,7 @@ class BackendServer {
  private:
   App& app_;
   Router router_;
+  RateLimiter limiter_;
   std::unique_ptr<httplib::Server> http_;
   std::thread thread_;
 };

@@ -114,13 +114,9 @@ std::optional<AccountTotals> Store::totals_locked(const std::string& account) {
     t.bonus_usd = *bonus;
   }
   if (credits.failed() || !acw::checked_add(t.principal_usd, t.bonus_usd)) return std::nullopt;
-  Stmt used(db_, "SELECT cost_usd FROM usage WHERE account = ?");
+  Stmt used(db_, "SELECT used_usd FROM usage_totals WHERE account = ?");
   used.bind(1, account);
-  while (used.step()) {
-    auto sum = acw::checked_add(t.used_usd, read_amount(used, 0));
-    if (!sum) return std::nullopt;
-    t.used_usd = *sum;
-  }
+  if (used.step()) t.used_usd = read_amount(used, 0);
   if (used.failed()) return std::nullopt;
   return t;
 }

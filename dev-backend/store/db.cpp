@@ -15,8 +15,19 @@ bool Db::open(const std::string& path, std::string& error) {
     return false;
   }
   sqlite3_busy_timeout(db_, 5000);
-  return exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-              error);
+  // WAL: readers never block the writer, and a commit is one append to the -wal file.
+  // synchronous=FULL: that append is fsync'ed before COMMIT returns, so a write answered 200
+  // survives a power loss or an OS crash too, not only a killed process (NORMAL would keep
+  // it across kill -9 as well, but may lose the last commits on a power loss: usage already
+  // answered as spent could come back, and it cannot be re-read from the chain).
+  if (!exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", error)) {
+    return false;
+  }
+  if (path != ":memory:" && pragma_text("journal_mode") != "wal") {
+    error = "database " + path + " cannot use WAL mode";
+    return false;
+  }
+  return true;
 }
 
 bool Db::exec(const char* sql, std::string& error) {
@@ -27,6 +38,18 @@ bool Db::exec(const char* sql, std::string& error) {
     return false;
   }
   return true;
+}
+
+std::string Db::pragma_text(const char* name) const {
+  const std::string sql = std::string("PRAGMA ") + name;
+  sqlite3_stmt* stmt = nullptr;
+  std::string value;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+    value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  return value;
 }
 
 int64_t Db::changes() const { return sqlite3_changes(db_); }

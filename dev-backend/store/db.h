@@ -17,8 +17,13 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
-  // Opens (creating if needed) the file, in WAL mode with a busy timeout. ":memory:" works.
+  // Opens (creating if needed) the file, in WAL mode with synchronous=FULL (every commit is
+  // on disk before it returns) and a busy timeout; fails when WAL is refused. ":memory:"
+  // works (no WAL there).
   bool open(const std::string& path, std::string& error);
+  // The value of "PRAGMA name" as text ("" on error), e.g. journal_mode -> "wal",
+  // synchronous -> "2" (FULL).
+  std::string pragma_text(const char* name) const;
   bool exec(const char* sql, std::string& error);  // statements without results
   sqlite3* handle() const { return db_; }
   int64_t changes() const;

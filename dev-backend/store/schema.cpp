@@ -58,6 +58,13 @@ CREATE TABLE IF NOT EXISTS usage (
   UNIQUE (account, request_id)
 );
 CREATE INDEX IF NOT EXISTS usage_by_account ON usage (account, at_ms);
+-- What each account spent: the sum of its usage rows, kept by record_usage in the same
+-- transaction (a profile then reads one row instead of summing every usage row), and
+-- rebuilt from the rows at every open.
+CREATE TABLE IF NOT EXISTS usage_totals (
+  account  TEXT PRIMARY KEY,
+  used_usd TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS streams (
   id                    INTEGER PRIMARY KEY AUTOINCREMENT,
   sender                TEXT NOT NULL,

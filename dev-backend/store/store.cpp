@@ -40,6 +40,7 @@ bool Store::open(const std::string& path, std::string& error) {
     return false;
   }
   if (!migrate_locked(error)) return false;
+  if (!rebuild_usage_totals_locked(error)) return false;
   Stmt version(db_, "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   version.bind(1, std::string(kSchemaVersion));

@@ -82,6 +82,8 @@ class Store {
 
  private:
   bool migrate_locked(std::string& error);
+  // usage_totals from the usage rows (at every open: it is derived data).
+  bool rebuild_usage_totals_locked(std::string& error);
   std::optional<AccountTotals> totals_locked(const std::string& account);
   std::optional<CreditEntry> find_credit_locked(const std::string& id);
   std::optional<InsertedCredit> insert_credit_locked(const CreditEntry& entry);

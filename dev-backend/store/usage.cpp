@@ -1,4 +1,6 @@
 // Usage: records what an API key spent, atomically against the account's remaining credits.
+#include <map>
+
 #include "store/store.h"
 
 namespace acw::backend {
@@ -55,12 +57,55 @@ std::optional<UsageOutcome> Store::record_usage(const UsageEntry& entry) {
   insert.bind(1, entry.account).bind(2, entry.api_key_id).bind(3, entry.request_id);
   insert.bind(4, entry.model).bind(5, acw::to_decimal(entry.cost_usd)).bind(6, entry.at_ms);
   if (!insert.run()) return std::nullopt;
+  const auto used = acw::checked_add(totals->used_usd, entry.cost_usd);
+  if (!used) return std::nullopt;
+  Stmt total(db_, "INSERT INTO usage_totals (account, used_usd) VALUES (?, ?) "
+                  "ON CONFLICT (account) DO UPDATE SET used_usd = excluded.used_usd");
+  total.bind(1, entry.account).bind(2, acw::to_decimal(*used));
+  if (!total.run()) return std::nullopt;
   auto stored = find_usage_locked(entry.account, entry.request_id);
   if (!stored || !tx.commit()) return std::nullopt;
   out.status = UsageStatus::recorded;
   out.entry = *stored;
   out.remaining_usd -= entry.cost_usd;
   return out;
+}
+
+bool Store::rebuild_usage_totals_locked(std::string& error) {
+  // One write transaction: another backend on the same file cannot spend in between.
+  Transaction tx(db_);
+  if (!tx.ok()) {
+    error = "cannot rebuild the usage totals: " + db_.last_error();
+    return false;
+  }
+  std::map<std::string, acw::uint128> sums;
+  Stmt rows(db_, "SELECT account, cost_usd FROM usage");
+  while (rows.step()) {
+    auto cost = acw::parse_decimal(rows.text(1));
+    auto sum = cost ? acw::checked_add(sums[rows.text(0)], *cost) : std::nullopt;
+    if (!sum) {
+      error = "a usage row of " + rows.text(0) + " holds a bad or overflowing cost";
+      return false;
+    }
+    sums[rows.text(0)] = *sum;
+  }
+  if (rows.failed() || !db_.exec("DELETE FROM usage_totals", error)) {
+    error = "cannot rebuild the usage totals: " + db_.last_error();
+    return false;
+  }
+  for (const auto& [account, used] : sums) {
+    Stmt insert(db_, "INSERT INTO usage_totals (account, used_usd) VALUES (?, ?)");
+    insert.bind(1, account).bind(2, acw::to_decimal(used));
+    if (!insert.run()) {
+      error = "cannot rebuild the usage totals: " + db_.last_error();
+      return false;
+    }
+  }
+  if (!tx.commit()) {
+    error = "cannot rebuild the usage totals: " + db_.last_error();
+    return false;
+  }
+  return true;
 }
 
 std::optional<Page<UsageEntry>> Store::usage(const std::string& account, int64_t limit,

@@ -24,6 +24,7 @@ FakeRpcServer::FakeRpcServer(ChainState& chain)
     }
     res.set_content(answer.dump(), "application/json");
   });
+  http_->set_tcp_nodelay(true);
   port_ = http_->bind_to_any_port("127.0.0.1");
   thread_ = std::thread([this] { http_->listen_after_bind(); });
   for (int i = 0; i < 5000 && !http_->is_running(); ++i) {

@@ -266,3 +266,53 @@ TEST_CASE("a database that cannot be opened is an error, not a crash") {
   CHECK_FALSE(store.open(dir.file("missing-folder/db.sqlite"), error));
   CHECK_FALSE(error.empty());
 }
+
+TEST_CASE("the database is opened in WAL mode with synchronous=FULL") {
+  test::TempDir dir;
+  Db db;
+  std::string error;
+  REQUIRE(db.open(dir.file("db.sqlite"), error));
+  CHECK(db.pragma_text("journal_mode") == "wal");
+  CHECK(db.pragma_text("synchronous") == "2");  // FULL
+}
+
+TEST_CASE("usage totals: kept with each spend, rebuilt from the rows at every open") {
+  test::TempDir dir;
+  const std::string path = dir.file("db.sqlite");
+  auto spend = [](Store& store, const std::string& id, uint128 cost) {
+    UsageEntry u;
+    u.account = kAlice;
+    u.api_key_id = "key_0000000000000001";
+    u.request_id = id;
+    u.model = "m";
+    u.cost_usd = cost;
+    u.at_ms = 10;
+    return store.record_usage(u)->status;
+  };
+  {
+    Store store;
+    std::string error;
+    REQUIRE(store.open(path, error));
+    REQUIRE(store.insert_credit(credit(1, 0, kAlice, 100 * kWeiPerG)));  // 1,100,000
+    CHECK(spend(store, "a", 100'000) == UsageStatus::recorded);
+    CHECK(spend(store, "b", 200'000) == UsageStatus::recorded);
+    CHECK(spend(store, "b", 200'000) == UsageStatus::duplicate);
+    CHECK(spend(store, "c", 900'000) == UsageStatus::insufficient);
+    CHECK(store.totals(kAlice)->used_usd == 300'000);
+    CHECK(store.totals(kBob)->used_usd == 0);
+  }
+  // A file whose totals disagree with its rows (or, like a database of an older version, has
+  // none): the rows win at the next open.
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw, "UPDATE usage_totals SET used_usd = '1'", nullptr, nullptr, nullptr) ==
+          SQLITE_OK);
+  sqlite3_close(raw);
+  Store store;
+  std::string error;
+  REQUIRE(store.open(path, error));
+  CHECK(store.totals(kAlice)->used_usd == 300'000);
+  CHECK(spend(store, "d", 800'000) == UsageStatus::recorded);
+  CHECK(spend(store, "e", 1) == UsageStatus::insufficient);
+  CHECK(store.totals(kAlice)->used_usd == 1'100'000);
+}
