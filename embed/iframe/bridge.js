@@ -31,6 +31,7 @@
     'eth_signTypedData_v4', 'wallet_switchEthereumChain', 'wallet_addEthereumChain']);
   const DEFAULT_TIMEOUTS = { prompt: 120000, read: 15000 };
   const MAX_PENDING = 32;
+  const MAX_SEEN_IDS = 4096;
   const MAX_PARAMS_CHARS = 256 * 1024;
   const MAX_HEIGHT = 4000;
 
@@ -69,6 +70,7 @@
     const timeouts = { ...DEFAULT_TIMEOUTS, ...timeoutMs };
     const wallet = provider && typeof provider.request === 'function' ? provider : null;
     const stats = { requests: 0, ignored: 0 };
+    const seenIds = new Set();  // request ids of this session, oldest first
     let session = null;
     let destroyed = false;
     let pending = 0;
@@ -127,6 +129,7 @@
         case 'ready':
           // A (re)loaded frame starts a new session: answers for an older one are dropped.
           session = msg.session;
+          seenIds.clear();
           post({ type: 'init', wallet: !!wallet });
           resolveReady();
           return;
@@ -136,6 +139,13 @@
             stats.ignored++;
             return;
           }
+          // A replayed id is never answered twice: the wallet sees each request once.
+          if (seenIds.has(msg.id)) {
+            stats.ignored++;
+            return;
+          }
+          seenIds.add(msg.id);
+          if (seenIds.size > MAX_SEEN_IDS) seenIds.delete(seenIds.values().next().value);
           let size = 0;
           try {
             size = JSON.stringify(msg.params === undefined ? [] : msg.params).length;

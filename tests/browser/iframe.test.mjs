@@ -188,6 +188,53 @@ describe('iframe embed', { skip: skipReason() }, () => {
     await page.context().close();
   });
 
+  test('malformed, oversized, replayed and unknown-id messages on the real channel are ignored', async () => {
+    const { page, frame } = await openHost();
+    await page.waitForTimeout(300);
+    const session = await page.evaluate(() => [...window.__sessions][0]);
+    const before = await walletMethods(page);
+    const ignoredBefore = await page.evaluate(() => window.bridge.stats.ignored);
+
+    // From the widget's own frame (the right origin and window): what a compromised or buggy
+    // frame could send.
+    const answers = await frame.evaluate(async ([protocol, sess]) => {
+      const got = [];
+      window.addEventListener('message', (e) => { if (e.data && e.data.type === 'response') got.push(e.data); });
+      const send = (m) => window.parent.postMessage(m, '*');
+      for (const m of ['junk', null, 42, [], { acw: protocol }, { acw: protocol, session: sess, type: 'request' },
+        { acw: protocol, session: sess, type: 'request', id: -1, method: 'eth_chainId' },
+        { acw: protocol, session: sess, type: 'request', id: 'x', method: 'eth_chainId' },
+        { acw: protocol, session: sess, type: 'request', id: 7000, method: 42 },
+        { acw: protocol, session: 'another-session', type: 'request', id: 7001, method: 'eth_chainId', params: [] },
+        { acw: protocol, session: sess, type: 'no-such-type' }]) send(m);
+      send({ acw: protocol, session: sess, type: 'request', id: 7002, method: 'eth_chainId',
+        params: ['x'.repeat(300 * 1024)] });                                   // oversized
+      send({ acw: protocol, session: sess, type: 'request', id: 7003, method: 'eth_chainId', params: [] });
+      send({ acw: protocol, session: sess, type: 'request', id: 7003, method: 'eth_chainId', params: [] });  // replay
+      await new Promise((ok) => setTimeout(ok, 600));
+      return got.filter((r) => r.id >= 7000);
+    }, [PROTOCOL, session]);
+
+    const added = (await walletMethods(page)).slice(before.length);
+    assert.deepEqual(added, ['eth_chainId'], 'only the one well-formed request reached the wallet, once');
+    assert.deepEqual(answers.map((a) => a.id).sort(), [7002, 7003], 'the oversized one is refused, the replay unanswered');
+    assert.match(answers.find((a) => a.id === 7002).error.message, /too large/);
+    const ignored = (await page.evaluate(() => window.bridge.stats.ignored)) - ignoredBefore;
+    assert.ok(ignored >= 5, `malformed and replayed requests are counted as ignored (${ignored})`);
+
+    // The host answering an id the frame never asked: dropped, the widget unaffected.
+    await page.evaluate(([protocol, sess]) => {
+      const f = document.getElementById('credits-frame').contentWindow;
+      f.postMessage({ acw: protocol, session: sess, type: 'response', id: 123456, result: ['0x000000000000000000000000000000000000dEaD'] }, '*');
+    }, [PROTOCOL, session]);
+    await page.waitForTimeout(300);
+    const snap = await frame.evaluate(() => window.acwWidget.snapshot());
+    assert.equal(snap.state, 'disconnected');
+    await clickInFrame(page, frame, 'connect');
+    await waitInFrame(frame, (s) => s.state === 'connected_empty', 'connected_empty after all that');
+    await page.context().close();
+  });
+
   test('a wallet that never answers times out through the bridge', async () => {
     const { page, frame } = await openHost({ hostQuery: '&timeout=400' });
     await page.evaluate(() => { window.devWallet.behavior.eth_requestAccounts = 'hang'; });
