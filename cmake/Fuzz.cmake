@@ -5,8 +5,8 @@
 #
 # Each target gets a ctest smoke test `fuzz_<name>`: it replays the committed seeds (and the
 # crash reproducers kept beside them) in tests/fuzz/corpus/<name>, then fuzzes for
-# ACW_FUZZ_SMOKE_SECONDS. New inputs go to build/fuzz/corpus/<name> (shared with
-# scripts/fuzz.sh), crashes to build/fuzz/artifacts/.
+# ACW_FUZZ_SMOKE_SECONDS. New inputs go to a fresh build/fuzz/smoke/<name>, crashes to
+# build/fuzz/artifacts/. scripts/fuzz.sh runs longer and keeps build/fuzz/corpus/<name>.
 include_guard(GLOBAL)
 
 if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
@@ -15,7 +15,7 @@ endif()
 
 set(ACW_FUZZ_SMOKE_SECONDS 8 CACHE STRING "Seconds each fuzz target fuzzes in its ctest smoke test")
 set(ACW_FUZZ_DIR "${CMAKE_SOURCE_DIR}/tests/fuzz")
-set(ACW_FUZZ_WORK_DIR "${CMAKE_BINARY_DIR}/corpus")
+set(ACW_FUZZ_SMOKE_DIR "${CMAKE_BINARY_DIR}/smoke")
 set(ACW_FUZZ_ARTIFACT_DIR "${CMAKE_BINARY_DIR}/artifacts")
 
 set(_acw_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
@@ -37,7 +37,7 @@ if(NOT ACW_HAVE_LIBFUZZER)
   message(FATAL_ERROR "clang cannot link libFuzzer: install libclang-rt-14-dev (scripts/bootstrap.sh)")
 endif()
 
-file(MAKE_DIRECTORY "${ACW_FUZZ_WORK_DIR}" "${ACW_FUZZ_ARTIFACT_DIR}")
+file(MAKE_DIRECTORY "${ACW_FUZZ_ARTIFACT_DIR}")
 
 # Symbolized reports (file:line) need llvm-symbolizer (Debian package llvm).
 find_program(ACW_LLVM_SYMBOLIZER NAMES llvm-symbolizer llvm-symbolizer-14)
@@ -61,8 +61,7 @@ function(acw_add_fuzzer name)
     set(F_MAX_LEN 4096)
   endif()
   set(seeds "${ACW_FUZZ_DIR}/corpus/${name}")
-  set(work "${ACW_FUZZ_WORK_DIR}/${name}")
-  file(MAKE_DIRECTORY "${work}")
+  set(work "${ACW_FUZZ_SMOKE_DIR}/${name}")
   # The options every run of this target uses; scripts/fuzz.sh reads them from this file.
   set(options -timeout=10 -rss_limit_mb=2048 -max_len=${F_MAX_LEN} -print_final_stats=1
               -artifact_prefix=${ACW_FUZZ_ARTIFACT_DIR}/${name}-)
@@ -72,9 +71,13 @@ function(acw_add_fuzzer name)
   list(JOIN options "\n" lines)
   file(WRITE "${CMAKE_BINARY_DIR}/targets/${name}.options" "${lines}\n")
 
-  # The first folder receives new inputs; the seeds folder is only read.
+  # The first folder receives new inputs; the seeds folder is only read. It starts empty on
+  # every run, so the smoke always costs the seeds plus ACW_FUZZ_SMOKE_SECONDS (the corpus that
+  # grows over runs is scripts/fuzz.sh's).
   add_test(NAME ${target}
-           COMMAND ${target} -max_total_time=${ACW_FUZZ_SMOKE_SECONDS} ${options} "${work}" "${seeds}")
+           COMMAND sh -c "rm -rf \"$1\" && mkdir -p \"$1\" && shift && exec \"$@\"" smoke "${work}"
+                   $<TARGET_FILE:${target}> -max_total_time=${ACW_FUZZ_SMOKE_SECONDS} ${options}
+                   "${work}" "${seeds}")
   math(EXPR limit "${ACW_FUZZ_SMOKE_SECONDS} * 3 + 60")
   set_tests_properties(${target} PROPERTIES
     LABELS fuzz

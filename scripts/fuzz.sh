@@ -6,9 +6,10 @@
 #
 # Builds the `fuzz` preset (clang, libFuzzer, ASan + UBSan), then runs each target for SECONDS
 # on its committed seeds (tests/fuzz/corpus/<target>, only read) plus the corpus it has grown so
-# far (build/fuzz/corpus/<target>: kept between runs, ignored by git, shared with the smoke
-# test). Logs go to build/fuzz/logs/, crashing inputs to build/fuzz/artifacts/. Prints the
-# executions and coverage per target; exits 1 when a target crashed.
+# far (build/fuzz/corpus/<target>: kept between runs, ignored by git; the smoke test in
+# scripts/test.sh does not use it). Logs go to build/fuzz/logs/, crashing inputs to
+# build/fuzz/artifacts/. Prints the executions and coverage per target; exits 1 when a target
+# crashed.
 #
 # Targets: backend_wire wallet_json flow_info amount_input fixture widget backend_body
 # backend_query backend_headers. A crash: replay with build/fuzz/tests/fuzz/fuzz_<target> <file>
