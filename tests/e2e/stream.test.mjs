@@ -151,3 +151,93 @@ test('a stream that runs dry is liquidated by a third party: streaming_stopped, 
   assert.equal(p.stream.endReason, 'liquidated');
   await page.context().close();
 });
+
+test('every stream step rejected once in the wallet, then approved; a triple click starts one flow', async () => {
+  const account = env.accounts[4];
+  const page = await newPage(env);
+  await page.goto(stackPageUrl(env, { account }));
+  await connect(page);
+  const reject = () => page.evaluate(() => { window.wallet.behavior.eth_sendTransaction = 'reject'; });
+  const approve = () => page.evaluate(() => { window.wallet.behavior.eth_sendTransaction = 'approve'; });
+  const sends = () => page.evaluate(() => window.wallet.countRequests('eth_sendTransaction'));
+
+  await clickItem(page, W, 'mode.stream');
+  await typeInto(page, W, 'monthly_amount', '2592');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'start_stream')?.enabled, 'start enabled');
+  await reject();
+  await clickItem(page, W, 'start_stream');
+  await waitForState(page, W, 'payment_failed');
+  await clickItem(page, W, 'try_again');
+  await waitForState(page, W, 'streaming_setup');
+  await approve();
+  const before = await sends();
+  const snap = await waitForSnapshot(page, W, (s) => findItem(s, 'start_stream')?.enabled, 'start enabled again');
+  const { rect } = findItem(snap, 'start_stream');
+  const box = await page.evaluate(() => document.querySelector('#w1').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
+  await page.mouse.click(box.x + rect.x + rect.w / 2, box.y + rect.y + rect.h / 2, { clickCount: 3 });
+  await waitForState(page, W, 'streaming_active', { timeout: 30000 });
+  assert.equal((await sends()) - before, 1, 'a triple click sends one createFlow');
+
+  for (const [step, after] of [['change_rate', null], ['pause_stream', 'streaming_paused'], ['stop_stream', 'streaming_stopped']]) {
+    if (step === 'change_rate') {
+      await clickItem(page, W, 'change_rate');
+      await typeInto(page, W, 'monthly_amount', '5184');
+      await waitForSnapshot(page, W, (s) => findItem(s, 'start_stream')?.enabled, 'update enabled');
+      await reject();
+      await clickItem(page, W, 'start_stream');
+      await waitForState(page, W, 'payment_failed');
+      await clickItem(page, W, 'try_again');
+      await approve();
+      await clickItem(page, W, 'cancel_edit');
+      await waitForState(page, W, 'streaming_active');
+      continue;
+    }
+    await reject();
+    await clickItem(page, W, step);
+    await waitForState(page, W, 'payment_failed');
+    await clickItem(page, W, 'try_again');
+    await waitForState(page, W, 'streaming_active');
+    await approve();
+    await clickItem(page, W, step);
+    await waitForState(page, W, after, { timeout: 30000 });
+    if (after === 'streaming_paused') {
+      await reject();
+      await clickItem(page, W, 'resume_stream');
+      await waitForState(page, W, 'payment_failed');
+      await clickItem(page, W, 'try_again');
+      await waitForState(page, W, 'streaming_paused');
+      await approve();
+      await clickItem(page, W, 'resume_stream');
+      await waitForState(page, W, 'streaming_active', { timeout: 30000 });
+    }
+  }
+  // Stopped: back to buying once, and to the Stream tab again.
+  await clickItem(page, W, 'mode.once_instead');
+  await waitForState(page, W, 'has_credits');
+  await clickItem(page, W, 'mode.stream');
+  await waitForState(page, W, 'streaming_stopped');
+  await page.context().close();
+});
+
+test('the account switches while a stream change is in the wallet: the other account sees its own stream state', async () => {
+  const [payer, other] = [env.accounts[5], env.accounts[6]];
+  const page = await newPage(env);
+  await page.goto(stackPageUrl(env, { account: payer, wallet: { accounts: [payer, other], latencyMs: 1500 } }));
+  await connect(page);
+  await clickItem(page, W, 'mode.stream');
+  await typeInto(page, W, 'monthly_amount', '2592');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'start_stream')?.enabled, 'start enabled');
+  await clickItem(page, W, 'start_stream');
+  await waitForState(page, W, 'payment_pending');
+  await page.evaluate((a) => window.wallet.switchAccount(a), other);
+  const snap = await waitForSnapshot(page, W, (s) => s.state !== 'payment_pending' && findItem(s, 'balance')?.label.endsWith(' G$'),
+    'the other account', { timeout: 20000 });
+  assert.ok(!['streaming_active', 'payment_pending'].includes(snap.state), `no stale stream state: ${snap.state}`);
+  // The payer's flow exists on chain (the wallet sent it for the payer); the backend saw it.
+  for (let i = 0; i < 40 && (await profile(payer)).stream.status !== 'active'; i++) await new Promise((ok) => setTimeout(ok, 250));
+  assert.equal((await profile(payer)).stream.status, 'active');
+  await page.evaluate((a) => window.wallet.switchAccount(a), payer);
+  await clickItem(page, W, 'mode.stream');
+  await waitForState(page, W, 'streaming_active', { timeout: 20000 });
+  await page.context().close();
+});
