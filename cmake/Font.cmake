@@ -7,12 +7,15 @@
 #
 # The same file, run with `cmake -P`, writes the generated C++ source (see the bottom).
 
-# Every glyph the widget uses: Basic Latin, Latin-1 (Spanish: ñ á é í ó ú ü ¿ ¡ …) and a few
-# symbols (– — ‘ ’ “ ” • … € → ← ↑ ↓ ≈ ≤ ≥ ✓ ✗). One list feeds pyftsubset and ImGui's ranges.
+# Every glyph the widget draws: Basic Latin, Latin-1 (Spanish: ñ á é í ó ú ü ¿ ¡ …, and names or
+# messages from outside) and the few symbols of our own texts: — • … → ≈ ✓ (checked against the
+# string literals of widget/core and widget/ui at configure time, below), plus the typographic
+# punctuation that wallet and backend messages use: – ‘ ’ “ ”. Every glyph costs download and
+# first-frame time (the atlas is rasterised at start): add one here when a text needs it.
+# One list feeds pyftsubset and ImGui's ranges.
 set(ACW_FONT_RANGES
   0x0020-0x007E 0x00A0-0x00FF 0x2013-0x2014 0x2018-0x2019 0x201C-0x201D 0x2022-0x2022
-  0x2026-0x2026 0x20AC-0x20AC 0x2190-0x2193 0x2248-0x2248 0x2264-0x2265 0x2713-0x2713
-  0x2717-0x2717)
+  0x2026-0x2026 0x2192-0x2192 0x2248-0x2248 0x2713-0x2713)
 
 if(CMAKE_SCRIPT_MODE_FILE)
   # cmake -DREGULAR=a.otf -DBOLD=b.otf -DOUT=font_data.cpp -P Font.cmake
@@ -70,6 +73,38 @@ if(NOT EXISTS "${ACW_FONT_REGULAR}" OR NOT EXISTS "${ACW_FONT_BOLD}")
 endif()
 message(STATUS "Widget font: ${ACW_FONT_REGULAR}, ${ACW_FONT_BOLD}")
 
+# Every character of the widget's own string literals must be in ACW_FONT_RANGES, or ImGui draws
+# it as "?". Checked at configure time; editing a scanned file re-runs the check.
+find_program(ACW_PYTHON3 NAMES python3 REQUIRED)
+file(GLOB _acw_text_sources CONFIGURE_DEPENDS
+  "${CMAKE_CURRENT_LIST_DIR}/../widget/core/*.cpp" "${CMAKE_CURRENT_LIST_DIR}/../widget/core/*.h"
+  "${CMAKE_CURRENT_LIST_DIR}/../widget/ui/*.cpp")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_acw_text_sources})
+string(REPLACE ";" " " _acw_ranges_arg "${ACW_FONT_RANGES}")
+execute_process(
+  COMMAND "${ACW_PYTHON3}" -c [=[
+import re, sys
+ranges = [tuple(int(x, 16) for x in r.split("-")) for r in sys.argv[1].split()]
+literal = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+missing = {}
+for path in sys.argv[2:]:
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        code = re.sub(r"//.*", "", line) if '"' not in line.split("//")[0] else line
+        for lit in literal.findall(code):
+            for ch in lit:
+                if ord(ch) > 0x7E and not any(a <= ord(ch) <= b for a, b in ranges):
+                    missing.setdefault(ch, f"{path}:{n}")
+for ch, where in sorted(missing.items()):
+    print(f"U+{ord(ch):04X} {ch} (first in {where})")
+sys.exit(1 if missing else 0)
+]=] "${_acw_ranges_arg}" ${_acw_text_sources}
+  RESULT_VARIABLE _acw_glyph_check
+  OUTPUT_VARIABLE _acw_glyph_missing)
+if(NOT _acw_glyph_check EQUAL 0)
+  message(FATAL_ERROR "The widget's texts use characters the font subset leaves out; add them to "
+    "ACW_FONT_RANGES in cmake/Font.cmake:\n${_acw_glyph_missing}")
+endif()
+
 function(acw_add_font_library target)
   set(dir "${CMAKE_CURRENT_BINARY_DIR}/font")
   set(unicodes "")
@@ -79,9 +114,10 @@ function(acw_add_font_library target)
   endforeach()
   string(REPLACE ";" "," unicodes "${unicodes}")
   # No layout tables (ImGui 1.86 does no shaping or kerning), no hinting; CFF desubroutinised
-  # (larger raw, smaller gzipped).
+  # (larger raw, smaller gzipped). stb_truetype reads only cmap, head, hhea, hmtx, maxp and the
+  # outlines: OS/2 and post go too. The name table keeps the copyright and names (IDs 0–6).
   set(opts --unicodes=${unicodes} --layout-features= --no-hinting --desubroutinize
-           --name-IDs=0,1,2,3,4,5,6 --drop-tables+=DSIG,STAT)
+           --name-IDs=0,1,2,3,4,5,6 --drop-tables+=DSIG,STAT,GSUB,GPOS,GDEF,OS/2,post)
   foreach(style regular bold)
     string(TOUPPER "${style}" up)
     get_filename_component(ext "${ACW_FONT_${up}}" EXT)
