@@ -137,8 +137,10 @@ export async function waitForSnapshot(page, target, test, what, { timeout = 1500
     (page.logs && page.logs.length ? `\npage log:\n  ${page.logs.slice(-15).join('\n  ')}` : ''));
 }
 
+// A state counts once it is drawn: before the first frame the snapshot names the state but
+// has no items yet.
 export const waitForState = (page, target, name, opts) =>
-  waitForSnapshot(page, target, (s) => s.state === name, `state "${name}"`, opts);
+  waitForSnapshot(page, target, (s) => s.state === name && s.items?.length > 0, `state "${name}" drawn`, opts);
 
 export const findItem = (snap, id) => (snap.items || []).find((i) => i.id === id);
 
