@@ -9,7 +9,6 @@
 const NOTICE_LOOKS = new Set(['error', 'warning', 'success']);
 const LIVE_DELAY_MS = 350;     // typing changes notices per keystroke: announce where it settles
 const SUMMARY_ITEMS = 3;       // on a state change, announce up to this many new texts
-const DECIMAL_INPUT = /amount/;  // inputs that take amounts: numeric on-screen keyboard
 
 // Visually hidden, not display:none: every element lies over its item (so a screen reader's
 // focus box and the page's scroll-into-view match the canvas) but is clipped to nothing.
@@ -165,7 +164,7 @@ class A11yMirror {
   }
 
   // sem: acw_semantics() — {state, busy, focus, items:[{id, label, role, look, rect, enabled,
-  // visible, selected?, value?, hint?}]}.
+  // visible, selected?; inputs: value, hint, name, numeric, describedBy}]}.
   update(sem) {
     const root = this.group.getRootNode();
     const active = root.activeElement || null;
@@ -186,12 +185,12 @@ class A11yMirror {
     const title = sem.items.find((i) => i.look === 'heading');
     if (title && title.label) setAttr(this.group, 'aria-label', title.label);
 
-    const ids = new Set(sem.items.map((i) => i.id));
-    const order = [];
+    // Repeated ids: the first one is the item.
     const items = new Map();
-    sem.items.forEach((item, index) => {
-      if (items.has(item.id)) return;  // repeated ids: the first one is the item
-      items.set(item.id, item);
+    for (const item of sem.items) if (!items.has(item.id)) items.set(item.id, item);
+    const order = [];
+    sem.items.forEach((item) => {
+      if (items.get(item.id) !== item) return;
       let el = this.nodes.get(item.id);
       const tag = tagOf(item);
       if (!el || el.dataset.tag !== tag) {
@@ -200,7 +199,7 @@ class A11yMirror {
         el = fresh;
         this.nodes.set(item.id, el);
       }
-      this.apply(el, item, sem.items[index + 1], ids);
+      this.apply(el, item, items);
       order.push(el);
     });
     for (const [id, el] of this.nodes) {
@@ -248,7 +247,7 @@ class A11yMirror {
     return el;
   }
 
-  apply(el, item, next, ids) {
+  apply(el, item, items) {
     const s = el.style;
     const { x, y, w, h } = item.rect;
     const px = (v) => `${Math.round(v)}px`;
@@ -257,7 +256,7 @@ class A11yMirror {
     if (s.width !== px(Math.max(1, w))) s.width = px(Math.max(1, w));
     if (s.height !== px(Math.max(1, h))) s.height = px(Math.max(1, h));
     const disabled = !item.enabled;
-    const hintId = ids.has(`${item.id}.hint`) ? domId(`${item.id}.hint`) : null;
+    const hintId = items.has(`${item.id}.hint`) ? domId(`${item.id}.hint`) : null;
 
     switch (item.role) {
       case 'button':
@@ -277,16 +276,16 @@ class A11yMirror {
         setAttr(el, 'aria-disabled', disabled && 'true');
         break;
       case 'input': {
-        // The accessible name is the label drawn above the field, or its placeholder.
-        setAttr(el, 'aria-label', item.label || item.hint || item.id);
+        // The core names the field, says whether it takes an amount and which item explains
+        // its value (an error makes it invalid).
+        setAttr(el, 'aria-label', item.name || item.label || item.hint || item.id);
         setAttr(el, 'placeholder', item.hint || null);
-        setAttr(el, 'inputmode', DECIMAL_INPUT.test(item.id) ? 'decimal' : null);
+        setAttr(el, 'inputmode', item.numeric ? 'decimal' : null);
         setAttr(el, 'aria-disabled', disabled && 'true');
         el.readOnly = disabled;
-        // An error or warning drawn right under the field describes it.
-        const described = next && next.role === 'text' && (next.look === 'error' || next.look === 'warning');
-        setAttr(el, 'aria-invalid', described && next.look === 'error' ? 'true' : null);
-        setAttr(el, 'aria-describedby', described ? domId(next.id) : null);
+        const by = items.get(item.describedBy);
+        setAttr(el, 'aria-invalid', by?.look === 'error' ? 'true' : null);
+        setAttr(el, 'aria-describedby', by ? domId(by.id) : null);
         // The core's text wins unless it is what the field shows already (typing goes on).
         const value = item.value || '';
         if (el.value !== value) {

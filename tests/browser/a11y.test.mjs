@@ -133,8 +133,8 @@ describe('accessibility mirror', { skip: skipReason(), timeout: 300000 }, () => 
     assert.match(await liveText(page), /Connected: 0xf39f…2266/i);
 
     const aria2 = await page.locator(W).ariaSnapshot();
-    const hint = 'Amount in G\\$, e\\.g\\. 100';
-    assert.match(aria2, new RegExp(`textbox "${hint}"`), aria2);
+    // The field is named by the core (not by its placeholder) and takes a decimal amount.
+    assert.match(aria2, /textbox "Amount to pay, in G\$"/, aria2);
     assert.match(aria2, /button "Buy once" \[pressed\]/, aria2);
     assert.match(aria2, /button "Stream G\$ \(beta\)"/, aria2);
     assert.match(aria2, /link "Disconnect"/, aria2);
@@ -144,7 +144,9 @@ describe('accessibility mirror', { skip: skipReason(), timeout: 300000 }, () => 
       const pay = s.querySelector('[data-id="pay"]');
       return s.getElementById(pay.getAttribute('aria-describedby'))?.textContent;
     }), findItem(connected, 'pay.hint')?.label, 'the disabled button is not described by its reason');
-    assert.equal(await page.locator(W).getByRole('textbox', { name: /Amount in G\$/ }).count(), 1);
+    assert.equal(await page.locator(W).getByRole('textbox', { name: 'Amount to pay, in G$' }).count(), 1);
+    assert.equal(await page.evaluate(() => document.querySelector('#w1').shadowRoot
+      .querySelector('[data-id="amount"]').getAttribute('placeholder')), 'Amount in G$, e.g. 100');
 
     // Tab on to the amount field and type into it: the core gets the text, the canvas shows it.
     await tabTo(page, 'amount');
@@ -162,6 +164,11 @@ describe('accessibility mirror', { skip: skipReason(), timeout: 300000 }, () => 
     const field = (await mirror(page)).find((m) => m.id === 'amount');
     assert.equal(field.value, 'abc');
     assert.equal(field.invalid, 'true');
+    // …and described by the error the core links to it.
+    assert.equal(await page.evaluate(() => {
+      const s = document.querySelector('#w1').shadowRoot;
+      return s.getElementById(s.querySelector('[data-id="amount"]').getAttribute('aria-describedby'))?.dataset.id;
+    }), 'amount_error');
     await page.waitForFunction((t) => document.querySelector('#w1').shadowRoot.querySelector('[aria-live]').textContent !== t, liveBefore);
     assert.equal(await liveText(page), findItem(bad, 'amount_error').label, 'the error was not announced');
 

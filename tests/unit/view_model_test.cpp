@@ -65,6 +65,39 @@ TEST_CASE("bad amount text gives one clear message and no crash") {
   }
 }
 
+TEST_CASE("amount fields have an accessible name, a number pad and the item that explains them") {
+  State s = connected_state();
+  s.backend.health = BackendHealth::ok;
+  s.backend.price_micro_usd_per_g = 100;  // priced: a valid amount gets its quote line
+  ViewModel vm = build_view_model(s);
+  REQUIRE(find(vm, "amount"));
+  CHECK(find(vm, "amount")->name == "Amount to pay, in G$");
+  CHECK(find(vm, "amount")->hint == "Amount in G$, e.g. 100");
+  CHECK(find(vm, "amount")->numeric);
+  CHECK(find(vm, "amount")->described_by.empty());  // nothing typed: nothing to explain
+
+  reduce(s, Event::input("amount", "abc"));
+  vm = build_view_model(s);
+  CHECK(find(vm, "amount")->described_by == "amount_error");
+  REQUIRE(find(vm, "amount_error"));
+
+  reduce(s, Event::input("amount", "100"));
+  vm = build_view_model(s);
+  CHECK_FALSE(find(vm, "amount_error"));
+  REQUIRE(find(vm, "quote"));
+  CHECK(find(vm, "amount")->described_by == "quote");
+
+  // The stream form's field likewise.
+  reduce(s, Event::click("mode.stream"));
+  vm = build_view_model(s);
+  REQUIRE(find(vm, "monthly_amount"));
+  CHECK(find(vm, "monthly_amount")->name == "Amount to stream per month, in G$");
+  CHECK(find(vm, "monthly_amount")->numeric);
+  reduce(s, Event::input("monthly_amount", "1.2.3"));
+  vm = build_view_model(s);
+  CHECK(find(vm, "monthly_amount")->described_by == "amount_error");
+}
+
 TEST_CASE("unsupported_chain offers the switch with the configured name") {
   State s = connected_state(42220);
   ViewModel vm = build_view_model(s);

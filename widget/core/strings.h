@@ -37,6 +37,7 @@ struct Strings {
   const char* mode_once;
   const char* mode_stream;
   const char* amount_hint;
+  const char* amount_name;         // the amount field's accessible name
   const char* pay;
   const char* pay_needs_amount;
   const char* pay_needs_backend;
@@ -57,6 +58,7 @@ struct Strings {
   const char* amount_too_large;
   // stream
   const char* monthly_hint;
+  const char* monthly_name;        // the monthly amount field's accessible name
   const char* flow_rate;           // {0}=rate
   const char* stream_beta;
   const char* start_stream;

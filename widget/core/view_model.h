@@ -35,6 +35,10 @@ struct ViewItem {
   bool same_line = false;   // draw on the same row as the previous item
   std::string value;        // inputs: current text
   std::string hint;         // inputs: placeholder; buttons: why disabled (shown under it)
+  // Inputs, for assistive technology and phones (not drawn):
+  std::string name;         // the accessible name
+  bool numeric = false;     // a decimal amount: phones show a number pad
+  std::string described_by; // id of the item that explains the current value (its error, its quote)
 };
 
 struct ViewModel {

@@ -33,10 +33,14 @@ struct Items {
     b.enabled = enabled;
     return b;
   }
-  ViewItem& input(std::string id, std::string value, std::string hint) {
+  // An amount field: no label drawn (the placeholder and the card say what it is), `name` for
+  // screen readers.
+  ViewItem& amount_input(std::string id, std::string value, std::string name, std::string hint) {
     ViewItem& i = add(std::move(id), "", Role::input, Look::body);
     i.value = std::move(value);
     i.hint = std::move(hint);
+    i.name = std::move(name);
+    i.numeric = true;
     return i;
   }
 };
@@ -230,14 +234,16 @@ void buy_view(Ctx& c, StateName name) {
     api_key_card(c, false);
   }
   mode_tabs(c);
-  c.it.input("amount", s.purchase.amount_text, c.t.amount_hint);
+  const size_t field = c.it.out.size();
+  c.it.amount_input("amount", s.purchase.amount_text, c.t.amount_name, c.t.amount_hint);
 
   const BuyQuote q = buy_quote(s);
   if (!q.amount.wei) {
     std::string err = amount_error_text(c.t, q.amount.error, c.f.sep);
-    if (!err.empty()) c.it.text("amount_error", err, Look::error);
+    if (!err.empty()) c.it.out[field].described_by = c.it.text("amount_error", err, Look::error).id;
   } else {
     quote_line(c, q);
+    if (q.priced) c.it.out[field].described_by = "quote";
   }
   const PayBlock block = pay_block(s);
   ViewItem& pay = c.it.button("pay", c.t.pay, block == PayBlock::none, Look::primary);
@@ -267,12 +273,13 @@ void stream_setup_form(Ctx& c) {
   const auto& s = c.s;
   const StreamCheck check = stream_check(s);
   c.it.text("stream_beta", c.t.stream_beta, Look::muted);
-  c.it.input("monthly_amount", s.purchase.monthly_amount_text, c.t.monthly_hint);
+  const size_t field = c.it.out.size();
+  c.it.amount_input("monthly_amount", s.purchase.monthly_amount_text, c.t.monthly_name, c.t.monthly_hint);
   AmountParse monthly = parse_amount_input(s.purchase.monthly_amount_text, c.f.sep);
   std::string why;
   if (!monthly.wei) {
     const std::string err = amount_error_text(c.t, monthly.error, c.f.sep);
-    if (!err.empty()) c.it.text("amount_error", err, Look::error);
+    if (!err.empty()) c.it.out[field].described_by = c.it.text("amount_error", err, Look::error).id;
     why = err.empty() ? c.t.pay_needs_amount : "";
   } else if (check.rate == 0) {
     why = c.t.pay_zero;
@@ -281,6 +288,7 @@ void stream_setup_form(Ctx& c) {
       c.it.text("stream_quote", text(c.t.stream_quote, c.f.g_monthly(check.rate), c.f.credits(check.monthly_principal),
                                      c.f.credits(check.monthly_bonus), c.f.usd(check.monthly_principal)),
                 Look::success);
+      c.it.out[field].described_by = "stream_quote";
     }
     c.it.text("flow_rate", text(c.t.stream_rate, to_decimal(check.rate)), Look::muted);
   }

@@ -33,6 +33,9 @@ void record(const ViewItem& item, const ItemResult& r, FrameOutput& out) {
   if (item.role == Role::input) {
     d.value = item.value;
     d.hint = item.hint;
+    d.name = item.name;
+    d.numeric = item.numeric;
+    d.described_by = item.described_by;
   }
   out.items.push_back(std::move(d));
 }

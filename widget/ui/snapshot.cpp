@@ -73,6 +73,9 @@ std::string semantics_json(StateName state, const std::vector<DrawnItem>& items,
     if (it.role == Role::input) {
       j["value"] = it.value;
       j["hint"] = it.hint;
+      j["name"] = it.name;
+      j["numeric"] = it.numeric;
+      j["describedBy"] = it.described_by;
     }
     list.push_back(std::move(j));
   }

@@ -19,12 +19,16 @@ struct DrawnItem {
   bool selected = false;  // tabs, checkboxes
   bool visible = true;    // false: laid out but scrolled out of view (not in the snapshot)
   std::string value;      // inputs: the text the core holds
-  std::string hint;       // inputs: the placeholder (their accessible name while `label` is empty)
+  std::string hint;       // inputs: the placeholder
+  std::string name;       // inputs: the accessible name
+  bool numeric = false;   // inputs: a decimal amount
+  std::string described_by;  // inputs: id of the item that explains the value
 
   bool operator==(const DrawnItem& o) const {
     return id == o.id && label == o.label && role == o.role && x == o.x && y == o.y && w == o.w && h == o.h &&
            enabled == o.enabled && look == o.look && selected == o.selected && visible == o.visible &&
-           value == o.value && hint == o.hint;
+           value == o.value && hint == o.hint && name == o.name && numeric == o.numeric &&
+           described_by == o.described_by;
   }
   bool operator!=(const DrawnItem& o) const { return !(*this == o); }
 };
