@@ -13,7 +13,8 @@ struct FontSources {
   std::size_t regular_size = 0;
   const unsigned char* bold = nullptr;  // may equal `regular`
   std::size_t bold_size = 0;
-  const ImWchar* glyph_ranges = nullptr;  // zero-terminated pairs; the glyphs the subset holds
+  const ImWchar* glyph_ranges = nullptr;       // zero-terminated pairs; the glyphs the subset holds
+  const ImWchar* bold_glyph_ranges = nullptr;  // the bold face's; null: the same as `glyph_ranges`
 };
 
 struct Fonts {

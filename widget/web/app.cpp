@@ -79,7 +79,8 @@ void App::resize(int css_w, int css_h, double dpr) {
 void App::rebuild_fonts() {
   ImGuiIO& io = ImGui::GetIO();
   ui::FontSources src{kFontRegular, kFontRegularSize, kFontBold, kFontBoldSize,
-                      reinterpret_cast<const ImWchar*>(kFontGlyphRanges)};
+                      reinterpret_cast<const ImWchar*>(kFontGlyphRanges),
+                      reinterpret_cast<const ImWchar*>(kFontBoldGlyphRanges)};
   ui::build_fonts(io, src, theme_.font_size, dpr_, fonts_);
   if (device_ready_) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -7,5 +7,6 @@ extern const unsigned char kFontRegular[];
 extern const std::size_t kFontRegularSize;
 extern const unsigned char kFontBold[];
 extern const std::size_t kFontBoldSize;
-extern const unsigned short kFontGlyphRanges[];  // ImWchar pairs, zero-terminated
+extern const unsigned short kFontGlyphRanges[];      // ImWchar pairs, zero-terminated
+extern const unsigned short kFontBoldGlyphRanges[];  // the bold face's (fewer)
 }  // namespace acw::web
