@@ -30,12 +30,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../scripts/chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
-const CHROMIUM = process.env.ACW_CHROMIUM || '/usr/bin/chromium';
 
 // KB = 1000 bytes, MB = 10^6 bytes: the stricter reading of the budgets.
 const BUDGETS = {
@@ -215,17 +214,6 @@ function fileSizes(dist, names) {
   return out;
 }
 
-function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--enable-precise-memory-info',
-    ],
-  });
-}
 
 async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
@@ -609,7 +597,7 @@ async function main() {
   for (const f of ['page.html', 'blank.html']) fs.copyFileSync(path.join(benchDir, f), path.join(root, 'host-examples', f));
   const files = fileSizes(opts.dist, fs.readdirSync(opts.dist));
   const server = await startServer({ port: 0, root, dist: opts.dist });
-  const browser = await launch();
+  const browser = await launchBrowser(['--enable-precise-memory-info']);
   const env = { server, browser, url: server.url, files, dpr: opts.dpr };
   const runs = [];
   const loadBefore = os.loadavg();

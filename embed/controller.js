@@ -26,7 +26,7 @@ class Controller {
     this.dprOverride = Number.isFinite(config.dpr) && config.dpr > 0 ? config.dpr : 0;
     this.dpr = this.currentDpr();
     this.cleanups = [];
-    this.timers = new Set();
+    this.timers = new Timers();
     this.aborts = new Set();  // in-flight fetches, aborted on destroy
     this.framed = false;
     this.ready = new Promise((resolve, reject) => {
@@ -87,19 +87,9 @@ class Controller {
   }
 
   // setTimeout that destroy() clears.
-  later(fn, ms) {
-    const id = setTimeout(() => {
-      this.timers.delete(id);
-      if (!this.destroyed) fn();
-    }, ms);
-    this.timers.add(id);
-    return id;
-  }
+  later(fn, ms) { return this.timers.later(fn, ms); }
 
-  clearLater(id) {
-    clearTimeout(id);
-    this.timers.delete(id);
-  }
+  clearLater(id) { this.timers.cancel(id); }
 
   observe() {
     const ro = new ResizeObserver((entries) => {
@@ -300,8 +290,7 @@ class Controller {
     if (this.destroyed) return;
     this.cancelFrame();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    for (const id of this.timers) clearTimeout(id);
-    this.timers.clear();
+    this.timers.stop();
     for (const abort of this.aborts) abort.abort();
     this.aborts.clear();
     this.wallet.destroy();

@@ -46,7 +46,7 @@ class WalletBridge {
     this.announced = [];
     this.provider = null;
     this.discovered = false;
-    this.timers = new Set();
+    this.timers = new Timers();
     this.destroyed = false;
     this.handlers = {
       accountsChanged: (accounts) => this.onEvent({
@@ -146,25 +146,14 @@ class WalletBridge {
     });
   }
 
-  later(fn, ms) {
-    const id = setTimeout(() => {
-      this.timers.delete(id);
-      if (!this.destroyed) fn();
-    }, ms);
-    this.timers.add(id);
-    return id;
-  }
+  later(fn, ms) { return this.timers.later(fn, ms); }
 
-  clear(id) {
-    clearTimeout(id);
-    this.timers.delete(id);
-  }
+  clear(id) { this.timers.cancel(id); }
 
   destroy() {
     this.destroyed = true;
     window.removeEventListener('eip6963:announceProvider', this.onAnnounce);
-    for (const id of this.timers) clearTimeout(id);
-    this.timers.clear();
+    this.timers.stop();
     this.unsubscribe();
     this.provider = null;
   }

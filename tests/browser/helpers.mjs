@@ -3,12 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../../scripts/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const distDir = path.resolve(process.env.ACW_DIST || path.join(repoRoot, 'build/wasm/dist'));
-export const CHROMIUM = process.env.ACW_CHROMIUM || '/usr/bin/chromium';
 const resultsDir = path.join(repoRoot, 'test-results');
 
 export const ACCOUNT_1 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -28,6 +27,8 @@ export function missingPrerequisite() {
 export const skipReason = () =>
   (process.env.ACW_SKIP_MISSING_DIST === '1' ? missingPrerequisite() || false : false);
 
+export { CHROMIUM, launchBrowser };
+
 // Launches chromium and the server. Playwright gives each launch a fresh temporary
 // --user-data-dir of its own (it refuses one passed in args) and removes it on close.
 export async function startEnv() {
@@ -41,17 +42,6 @@ export async function startEnv() {
   };
 }
 
-export function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox', '--disable-gpu',
-      '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-    ],
-  });
-}
 
 // Counts requestAnimationFrame callbacks, WebGL draw calls and widget events from the first
 // script of every page: window.__acw = {raf, draws, events: [{type, target, detail, ...}]}.
