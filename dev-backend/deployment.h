@@ -5,7 +5,7 @@
 #include <string>
 
 #include "chain/vault_reader.h"
-#include "core/wire.h"
+#include "util/json.h"
 
 namespace acw::backend {
 

@@ -3,7 +3,7 @@
 #include <atomic>
 #include <string>
 
-#include "core/wire.h"
+#include "util/json.h"
 
 namespace acw::backend {
 

@@ -15,7 +15,7 @@
 #include <optional>
 #include <string>
 
-#include "core/wire.h"
+#include "util/json.h"
 
 namespace acw::backend {
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/wire.h"
+#include "util/json.h"
 
 namespace acw::backend {
 

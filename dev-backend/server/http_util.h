@@ -9,7 +9,7 @@
 
 #include <httplib.h>
 
-#include "core/wire.h"
+#include "util/json.h"
 
 namespace acw::backend {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/wire.h"
+#include "util/json.h"
 #include "store/records.h"
 
 namespace acw::backend {

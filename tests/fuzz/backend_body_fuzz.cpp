@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/wire.h"
+#include "util/json.h"
 #include "fuzz_check.h"
 #include "server/http_util.h"
 

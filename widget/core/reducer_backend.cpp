@@ -148,7 +148,7 @@ HttpResult read_http(const Event& ev) {
     r.error = ev.error.message.empty() ? "no answer" : ev.error.message;
     return r;
   }
-  auto body = parse_json(ev.body);
+  auto body = Json::parse(ev.body);
   if (ev.http_status < 200 || ev.http_status >= 300) {
     r.error = "HTTP " + std::to_string(ev.http_status);
     if (body.ok()) {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
+#include "core/json.h"
 #include "items.h"
 #include "layout.h"
 
@@ -98,9 +98,9 @@ void ViewDrawer::draw_focus(const ViewItem& item, ImVec2 min, ImVec2 max, const 
 }
 
 std::string event_json(const UiEvent& e) {
-  nlohmann::json j = {{"type", e.kind == UiEvent::Kind::click ? "click" : "input"}, {"id", e.id}};
-  if (e.kind == UiEvent::Kind::input) j["text"] = e.text;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  Json j = Json::object({{"type", e.kind == UiEvent::Kind::click ? "click" : "input"}, {"id", e.id}});
+  if (e.kind == UiEvent::Kind::input) j.set("text", e.text);
+  return j.dump();
 }
 
 void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& fonts, FrameOutput& out) {

@@ -1,19 +1,18 @@
 #include "snapshot.h"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
+
+#include "core/json.h"
 
 namespace acw::ui {
 namespace {
 
-float px(float v) { return std::round(v * 100.0f) / 100.0f; }
+// CSS px to two decimals, written without floating-point formatting.
+Json px(float v) { return Json::decimal(static_cast<long long>(std::round(v * 100.0f)), 2); }
 
-nlohmann::json rect_json(const DrawnItem& it) {
-  return {{"x", px(it.x)}, {"y", px(it.y)}, {"w", px(it.w)}, {"h", px(it.h)}};
+Json rect_json(const DrawnItem& it) {
+  return Json::object({{"x", px(it.x)}, {"y", px(it.y)}, {"w", px(it.w)}, {"h", px(it.h)}});
 }
-
-// Labels come from core already valid UTF-8; replace rather than throw if one is not.
-std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -46,40 +45,42 @@ const char* look_name(Look look) {
 }
 
 std::string snapshot_json(StateName state, const std::vector<DrawnItem>& items) {
-  nlohmann::json list = nlohmann::json::array();
+  Json list = Json::array();
   for (const DrawnItem& it : items) {
     if (!it.visible) continue;
-    list.push_back({{"id", it.id},
-                    {"label", it.label},
-                    {"role", role_name(it.role)},
-                    {"rect", rect_json(it)},
-                    {"enabled", it.enabled}});
+    list.push_back(Json::object({{"id", it.id},
+                                 {"label", it.label},
+                                 {"role", role_name(it.role)},
+                                 {"rect", rect_json(it)},
+                                 {"enabled", it.enabled}}));
   }
-  return dump({{"state", std::string(to_string(state))}, {"items", std::move(list)}});
+  return Json::object({{"state", std::string(to_string(state))}, {"items", std::move(list)}}).dump();
 }
 
 std::string semantics_json(StateName state, const std::vector<DrawnItem>& items, bool busy,
                            const std::string& focus) {
-  nlohmann::json list = nlohmann::json::array();
+  Json list = Json::array();
   for (const DrawnItem& it : items) {
-    nlohmann::json j = {{"id", it.id},
-                        {"label", it.label},
-                        {"role", role_name(it.role)},
-                        {"look", look_name(it.look)},
-                        {"rect", rect_json(it)},
-                        {"enabled", it.enabled},
-                        {"visible", it.visible}};
-    if (it.role == Role::checkbox || it.look == Look::tab) j["selected"] = it.selected;
+    Json j = Json::object({{"id", it.id},
+                           {"label", it.label},
+                           {"role", role_name(it.role)},
+                           {"look", look_name(it.look)},
+                           {"rect", rect_json(it)},
+                           {"enabled", it.enabled},
+                           {"visible", it.visible}});
+    if (it.role == Role::checkbox || it.look == Look::tab) j.set("selected", it.selected);
     if (it.role == Role::input) {
-      j["value"] = it.value;
-      j["hint"] = it.hint;
-      j["name"] = it.name;
-      j["numeric"] = it.numeric;
-      j["describedBy"] = it.described_by;
+      j.set("value", it.value);
+      j.set("hint", it.hint);
+      j.set("name", it.name);
+      j.set("numeric", it.numeric);
+      j.set("describedBy", it.described_by);
     }
     list.push_back(std::move(j));
   }
-  return dump({{"state", std::string(to_string(state))}, {"busy", busy}, {"focus", focus}, {"items", std::move(list)}});
+  return Json::object({{"state", std::string(to_string(state))}, {"busy", busy}, {"focus", focus},
+                       {"items", std::move(list)}})
+      .dump();
 }
 
 }  // namespace acw::ui
