@@ -116,7 +116,7 @@ void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& font
   const float left = ImGui::GetCursorScreenPos().x;
   float y = ImGui::GetCursorScreenPos().y;
   const auto& items = vm.items;
-  std::unordered_map<std::string, int> seen;
+  std::map<std::string, int> seen;
 
   for (std::size_t first = 0; first < items.size();) {
     std::size_t last = first;

@@ -2,7 +2,7 @@
 // every item landed. Call between ImGui::NewFrame() and ImGui::Render().
 #pragma once
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "core/view_model.h"
@@ -41,7 +41,7 @@ class ViewDrawer {
  private:
   void draw_focus(const ViewItem& item, ImVec2 min, ImVec2 max, const Theme& theme);
 
-  std::unordered_map<std::string, std::string> input_buffers_;
+  std::map<std::string, std::string> input_buffers_;
   std::string focus_;
   int caret_ = -1;
   bool scroll_to_focus_ = false;

@@ -2,7 +2,7 @@
 // is at a width, and what the user did with it this frame.
 #pragma once
 #include <string>
-#include <unordered_map>
+#include <map>
 
 #include "core/view_model.h"
 #include "fonts.h"
@@ -19,7 +19,7 @@ bool is_flexible(Kind kind);  // takes the width left in a row (inputs, boxes)
 struct ItemContext {
   const Theme& theme;
   const Fonts& fonts;
-  std::unordered_map<std::string, std::string>& input_buffers;  // id → text while editing
+  std::map<std::string, std::string>& input_buffers;  // id → text while editing
 };
 
 float natural_width(const ViewItem& item, const ItemContext& ctx);
