@@ -27,18 +27,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, launchBrowser } from '../scripts/chromium.mjs';
 import { startServer } from '../scripts/serve.mjs';
+import { DOWNLOAD_BUDGET_GZIP9, fileSizes } from './sizes.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
 
 // KB = 1000 bytes, MB = 10^6 bytes: the stricter reading of the budgets.
 const BUDGETS = {
-  totalGzipBytes: 180_000,        // wasm + js + font, gzip -9
+  totalGzipBytes: DOWNLOAD_BUDGET_GZIP9,  // wasm + js + font, gzip -9
   firstFrameMs: 200,              // navigation start → first drawn frame
   memoryBytes: 8_000_000,         // JS heap + wasm memory after load
   idleRafPer10s: 0,               // animation frames requested in 10 idle seconds
@@ -191,29 +191,6 @@ function stats(values) {
   const median = v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
   return { median, min: v[0], max: v[v.length - 1], n: v.length };
 }
-
-// gzip -9 as the budget says (GNU gzip; zlib at level 9 when gzip is missing, a few hundred
-// bytes apart on the wasm), and brotli 11 for comparison.
-function gzip9(file, buf) {
-  const r = spawnSync('gzip', ['-9', '-n', '-c', file], { maxBuffer: 64 * 1024 * 1024 });
-  return r.status === 0 ? r.stdout.length : zlib.gzipSync(buf, { level: 9 }).length;
-}
-
-function fileSizes(dist, names) {
-  const out = {};
-  for (const name of names) {
-    const file = path.join(dist, name);
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
-    const buf = fs.readFileSync(file);
-    out[name] = {
-      raw: buf.length,
-      gzip9: gzip9(file, buf),
-      brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  }
-  return out;
-}
-
 
 async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');

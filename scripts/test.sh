@@ -2,8 +2,8 @@
 # Every test, from a fresh machine: set-up, build, then the C++ tests (core and dev backend
 # natively under ASan/UBSan, a short libFuzzer smoke of every parser of outside data, the core
 # again as wasm in Node, all through ctest), and the
-# node --test suites: contracts on anvil, the widget in headless Chromium, and end to end on
-# the real stack (anvil + contracts + dev backend + widget).
+# node --test suites: the download budget, contracts on anvil, the widget in headless
+# Chromium, and end to end on the real stack (anvil + contracts + dev backend + widget).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,4 +20,4 @@ ctest --preset fuzz
 echo "== core tests, wasm in Node"
 ctest --preset wasm
 echo "== contracts, browser and end-to-end tests"
-node --test --test-concurrency=2 tests/chain/ tests/browser/ tests/e2e/
+node --test --test-concurrency=2 tests/build/ tests/chain/ tests/browser/ tests/e2e/
