@@ -60,6 +60,10 @@ std::optional<InsertedCredit> Store::insert_credit(const CreditEntry& e) {
 }
 
 std::optional<InsertedCredit> Store::insert_credit_locked(const CreditEntry& e) {
+  // A credit stored already is answered without a write: an INSERT that does nothing still
+  // rewrites the AUTOINCREMENT counter, a WAL commit (and an fsync) on every repeated record.
+  if (auto stored = find_credit_locked(e.id)) return InsertedCredit{*stored, false};
+  // Another backend on the same file may insert it meanwhile: the conflict keeps it once.
   const std::string sql = std::string("INSERT INTO credits (") + kCreditColumns +
                           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                           "ON CONFLICT (id) DO NOTHING";
