@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "chain/vault_abi.h"
+#include "chain/log_fields.h"
 
 namespace acw::backend {
 

@@ -41,21 +41,13 @@ acw::Parsed<HttpUrl> parse_http_url(const std::string& url) {
 }
 
 HttpJsonRpc::HttpJsonRpc(HttpUrl url, int timeout_ms)
-    : url_(std::move(url)), timeout_ms_(timeout_ms) {}
+    : url_(std::move(url)),
+      connections_(url_.scheme_host_port, std::chrono::milliseconds(timeout_ms)) {}
 
 Result HttpJsonRpc::call(const std::string& method, const acw::json& params) {
   const uint64_t id = next_id_++;
   const acw::json request = {{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}};
-
-  // A client per call: httplib clients are not meant to be shared between threads, and on
-  // loopback a connection costs little.
-  httplib::Client client(url_.scheme_host_port);
-  const auto timeout = std::chrono::milliseconds(timeout_ms_);
-  client.set_connection_timeout(timeout);
-  client.set_read_timeout(timeout);
-  client.set_write_timeout(timeout);
-  client.set_tcp_nodelay(true);  // headers and body go out at once, no wait for an ACK
-  auto response = client.Post(url_.path, request.dump(), "application/json");
+  auto response = connections_.post(url_.path, request.dump(), "application/json");
   if (!response) return Result::fail("chain node unreachable (" + method + ")");
   if (response->status != 200) {
     return Result::fail("chain node answered HTTP " + std::to_string(response->status));
@@ -65,6 +57,9 @@ Result HttpJsonRpc::call(const std::string& method, const acw::json& params) {
     return Result::fail("chain node answered with invalid JSON");
   }
   const acw::json& answer = *body.value;
+  if (!answer.contains("id") || answer.at("id") != acw::json(id)) {
+    return Result::fail("chain node answered another call");
+  }
   if (answer.contains("error") && !answer.at("error").is_null()) {
     const acw::json& error = answer.at("error");
     std::string message = "chain node error";

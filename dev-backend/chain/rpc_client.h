@@ -3,6 +3,7 @@
 #include <atomic>
 #include <string>
 
+#include "chain/http_connection_pool.h"
 #include "util/json.h"
 
 namespace acw::backend {
@@ -23,15 +24,19 @@ struct HttpUrl {
 };
 acw::Parsed<HttpUrl> parse_http_url(const std::string& url);
 
+// Thread-safe; calls reuse kept-alive connections to the node. Every method the backend calls
+// only reads the chain, so a call may be sent twice (see HttpConnectionPool::post).
 class HttpJsonRpc final : public JsonRpc {
  public:
-  // `url` must have passed parse_http_url.
+  // `url` must have passed parse_http_url; `timeout_ms` bounds the connect, and each write and
+  // read, of a call.
   HttpJsonRpc(HttpUrl url, int timeout_ms = 5000);
   acw::Parsed<acw::json> call(const std::string& method, const acw::json& params) override;
+  size_t idle_connections() const { return connections_.idle_count(); }
 
  private:
   HttpUrl url_;
-  int timeout_ms_;
+  HttpConnectionPool connections_;
   std::atomic<uint64_t> next_id_{1};
 };
 

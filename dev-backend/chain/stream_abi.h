@@ -12,9 +12,9 @@
 //    sender, vault)) (the CFA's flow id) ended by liquidation; any other end is the user's.
 #pragma once
 #include <cstdint>
-#include <optional>
 #include <string>
 
+#include "chain/log_fields.h"
 #include "util/json.h"
 
 namespace acw::backend {
@@ -26,14 +26,6 @@ inline constexpr const char* kAgreementLiquidatedV2Signature =
 
 const std::string& stream_updated_topic();
 const std::string& agreement_liquidated_v2_topic();
-
-// Where a log sits in the chain; id() = "<txHash>:<logIndex>".
-struct LogPosition {
-  std::string tx_hash;  // lower-case
-  uint64_t log_index = 0;
-  uint64_t block_number = 0;
-  std::string id() const { return tx_hash + ":" + std::to_string(log_index); }
-};
 
 struct StreamLog {
   LogPosition at;
@@ -67,9 +59,5 @@ DecodedStreamLog decode_stream_log(const acw::json& log, const std::string& vaul
 
 // The CFA's flow id: keccak256(abi.encode(sender, receiver)), "0x" + 64 hex digits.
 std::string cfa_flow_id(const std::string& sender, const std::string& receiver);
-
-// The position fields every log has (transactionHash, logIndex, blockNumber); nullopt and
-// `error` when one is missing or malformed.
-std::optional<LogPosition> read_log_position(const acw::json& log, std::string& error);
 
 }  // namespace acw::backend

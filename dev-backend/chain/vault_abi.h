@@ -44,7 +44,4 @@ struct DecodedLog {
 // `log` is one entry of a receipt's `logs` or of eth_getLogs; `vault` is lower-case.
 DecodedLog decode_deposited_log(const acw::json& log, const std::string& vault);
 
-// A hex quantity ("0x1a") that fits in int64 (block numbers, log indexes) or nullopt.
-std::optional<uint64_t> parse_small_quantity(const acw::json& value);
-
 }  // namespace acw::backend

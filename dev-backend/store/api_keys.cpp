@@ -1,4 +1,5 @@
 // API keys: only the SHA-256 of a token and its display prefix are stored.
+#include "store/row_reader.h"
 #include "store/store.h"
 
 namespace acw::backend {
@@ -9,13 +10,8 @@ constexpr const char* kKeyColumns =
 
 ApiKeyRecord read_key(const Stmt& s) {
   ApiKeyRecord r;
-  r.id = s.text(0);
-  r.account = s.text(1);
-  r.token_sha256 = s.text(2);
-  r.token_prefix = s.text(3);
-  r.created_at_ms = s.integer(4);
-  r.last_used_at_ms = s.optional_integer(5);
-  r.revoked_at_ms = s.optional_integer(6);
+  read_columns(s, r.id, r.account, r.token_sha256, r.token_prefix, r.created_at_ms,
+               r.last_used_at_ms, r.revoked_at_ms);
   return r;
 }
 

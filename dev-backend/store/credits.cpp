@@ -1,4 +1,5 @@
 // Credits: insert exactly once, totals, paged history.
+#include "store/row_reader.h"
 #include "store/store.h"
 
 #include "util/log.h"
@@ -11,31 +12,12 @@ constexpr const char* kCreditColumns =
     "principal_usd, bonus_usd, total_credit_usd, tx_hash, log_index, block_number, "
     "created_at_ms, period_from_s, period_to_s";
 
-acw::uint128 read_amount(const Stmt& stmt, int column) {
-  const std::string text = stmt.text(column);
-  auto value = acw::parse_decimal(text);
-  if (!value) log_error("store: a money column holds a non-decimal value");
-  return value.value_or(0);
-}
-
 CreditEntry read_credit(const Stmt& s) {
   CreditEntry e;
-  e.id = s.text(0);
-  e.account = s.text(1);
-  e.payer = s.text(2);
-  e.source = s.text(3);
-  e.funding_status = s.text(4);
-  e.gd_amount_wei = read_amount(s, 5);
-  e.price_micro_usd_per_g = read_amount(s, 6);
-  e.principal_usd = read_amount(s, 7);
-  e.bonus_usd = read_amount(s, 8);
-  e.total_credit_usd = read_amount(s, 9);
-  e.tx_hash = s.text(10);
-  e.log_index = s.integer(11);
-  e.block_number = s.integer(12);
-  e.created_at_ms = s.integer(13);
-  e.period_from_s = s.optional_integer(14);
-  e.period_to_s = s.optional_integer(15);
+  read_columns(s, e.id, e.account, e.payer, e.source, e.funding_status, e.gd_amount_wei,
+               e.price_micro_usd_per_g, e.principal_usd, e.bonus_usd, e.total_credit_usd,
+               e.tx_hash, e.log_index, e.block_number, e.created_at_ms, e.period_from_s,
+               e.period_to_s);
   return e;
 }
 
@@ -78,6 +60,10 @@ std::optional<InsertedCredit> Store::insert_credit(const CreditEntry& e) {
 }
 
 std::optional<InsertedCredit> Store::insert_credit_locked(const CreditEntry& e) {
+  // A credit stored already is answered without a write: an INSERT that does nothing still
+  // rewrites the AUTOINCREMENT counter, a WAL commit (and an fsync) on every repeated record.
+  if (auto stored = find_credit_locked(e.id)) return InsertedCredit{*stored, false};
+  // Another backend on the same file may insert it meanwhile: the conflict keeps it once.
   const std::string sql = std::string("INSERT INTO credits (") + kCreditColumns +
                           ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                           "ON CONFLICT (id) DO NOTHING";
@@ -105,9 +91,9 @@ std::optional<AccountTotals> Store::totals_locked(const std::string& account) {
   credits.bind(1, account);
   while (credits.step()) {
     acw::uint128& wei_total = credits.text(3) == "deposit" ? t.deposited_wei : t.streamed_wei;
-    auto wei = acw::checked_add(wei_total, read_amount(credits, 0));
-    auto principal = acw::checked_add(t.principal_usd, read_amount(credits, 1));
-    auto bonus = acw::checked_add(t.bonus_usd, read_amount(credits, 2));
+    auto wei = acw::checked_add(wei_total, read_decimal(credits, 0));
+    auto principal = acw::checked_add(t.principal_usd, read_decimal(credits, 1));
+    auto bonus = acw::checked_add(t.bonus_usd, read_decimal(credits, 2));
     if (!wei || !principal || !bonus) return std::nullopt;
     wei_total = *wei;
     t.principal_usd = *principal;
@@ -116,7 +102,7 @@ std::optional<AccountTotals> Store::totals_locked(const std::string& account) {
   if (credits.failed() || !acw::checked_add(t.principal_usd, t.bonus_usd)) return std::nullopt;
   Stmt used(db_, "SELECT used_usd FROM usage_totals WHERE account = ?");
   used.bind(1, account);
-  if (used.step()) t.used_usd = read_amount(used, 0);
+  if (used.step()) t.used_usd = read_decimal(used, 0);
   if (used.failed()) return std::nullopt;
   return t;
 }

@@ -1,6 +1,7 @@
 // Streams: StreamUpdated events applied once and in order, and interval credits that never
 // pay the same block seconds twice.
 #include "ledger.h"
+#include "store/row_reader.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -20,53 +21,20 @@ constexpr const char* kEventColumns =
     "id, tx_hash, log_index, block_number, block_time_s, account, sender, flow_rate_wei, "
     "price_micro_usd_per_g, liquidator, kind, stream_id, recorded_at_ms";
 
-acw::uint128 amount(const Stmt& stmt, int column) {
-  auto value = acw::parse_decimal(stmt.text(column));
-  if (!value) log_error("store: a stream amount column holds a non-decimal value");
-  return value.value_or(0);
-}
-
-std::optional<std::string> optional_text(const Stmt& stmt, int column) {
-  if (stmt.is_null(column)) return std::nullopt;
-  return stmt.text(column);
-}
-
 StreamRecord read_stream(const Stmt& s) {
   StreamRecord r;
-  r.id = s.integer(0);
-  r.sender = s.text(1);
-  r.account = s.text(2);
-  r.status = s.text(3);
-  r.flow_rate_wei_per_second = amount(s, 4);
-  r.price_micro_usd_per_g = amount(s, 5);
-  r.started_at_s = s.integer(6);
-  r.ended_at_s = s.optional_integer(7);
-  r.end_reason = optional_text(s, 8);
-  r.credited_until_s = s.integer(9);
-  r.streamed_wei = amount(s, 10);
-  r.segment_wei = amount(s, 11);
-  r.segment_principal_usd = amount(s, 12);
-  r.segment_bonus_usd = amount(s, 13);
-  r.start_event_id = s.text(14);
-  r.end_event_id = optional_text(s, 15);
+  read_columns(s, r.id, r.sender, r.account, r.status, r.flow_rate_wei_per_second,
+               r.price_micro_usd_per_g, r.started_at_s, r.ended_at_s, r.end_reason,
+               r.credited_until_s, r.streamed_wei, r.segment_wei, r.segment_principal_usd,
+               r.segment_bonus_usd, r.start_event_id, r.end_event_id);
   return r;
 }
 
 StreamEventRecord read_event(const Stmt& s) {
   StreamEventRecord e;
-  e.id = s.text(0);
-  e.tx_hash = s.text(1);
-  e.log_index = s.integer(2);
-  e.block_number = s.integer(3);
-  e.block_time_s = s.integer(4);
-  e.account = s.text(5);
-  e.sender = s.text(6);
-  e.flow_rate_wei_per_second = amount(s, 7);
-  e.price_micro_usd_per_g = amount(s, 8);
-  e.liquidator = optional_text(s, 9);
-  e.kind = s.text(10);
-  e.stream_id = s.integer(11);
-  e.recorded_at_ms = s.integer(12);
+  read_columns(s, e.id, e.tx_hash, e.log_index, e.block_number, e.block_time_s, e.account,
+               e.sender, e.flow_rate_wei_per_second, e.price_micro_usd_per_g, e.liquidator,
+               e.kind, e.stream_id, e.recorded_at_ms);
   return e;
 }
 

@@ -1,6 +1,7 @@
 // Usage: records what an API key spent, atomically against the account's remaining credits.
 #include <map>
 
+#include "store/row_reader.h"
 #include "store/store.h"
 
 namespace acw::backend {
@@ -10,13 +11,7 @@ constexpr const char* kUsageColumns = "id, account, api_key_id, request_id, mode
 
 UsageEntry read_usage(const Stmt& s) {
   UsageEntry u;
-  u.id = s.integer(0);
-  u.account = s.text(1);
-  u.api_key_id = s.text(2);
-  u.request_id = s.text(3);
-  u.model = s.text(4);
-  u.cost_usd = acw::parse_decimal(s.text(5)).value_or(0);
-  u.at_ms = s.integer(6);
+  read_columns(s, u.id, u.account, u.api_key_id, u.request_id, u.model, u.cost_usd, u.at_ms);
   return u;
 }
 

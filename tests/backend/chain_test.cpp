@@ -1,6 +1,7 @@
-// Deposited log decoding, the vault reader's cache, and the log scanner.
+// Log fields and Deposited log decoding, the vault reader's cache, and the log scanner.
 #include <doctest/doctest.h>
 
+#include "chain/log_fields.h"
 #include "chain/scanner.h"
 #include "chain/vault_abi.h"
 #include "chain/vault_reader.h"
@@ -198,4 +199,51 @@ TEST_CASE("the scanner thread starts and stops") {
   }
   scanner.stop();
   CHECK(store.totals(kAlice)->deposited_wei == kWeiPerG);
+}
+
+TEST_CASE("the fields every log has: data words, address topics, the event, the position") {
+  const acw::json log =
+      test::deposited_log(test::kVault, test::tx_hash(1), 3, 77, kAlice, kBob, 5 * kWeiPerG, 10000);
+  auto with_data = [&](const acw::json& data) {
+    acw::json l = log;
+    l["data"] = data;
+    return data_words(l);
+  };
+  auto words = with_data("0x" + std::string(63, '0') + "A" + std::string(64, 'b'));
+  REQUIRE(words);
+  CHECK(*words == std::vector<std::string>{"0x" + std::string(63, '0') + "a",
+                                           "0x" + std::string(64, 'b')});
+  CHECK(with_data("0x")->empty());
+  CHECK_FALSE(with_data("0x" + std::string(65, '0')));      // not whole words
+  CHECK_FALSE(with_data("0x" + std::string(63, '0') + "g"));  // not hex
+  CHECK_FALSE(with_data(std::string(64, '0')));             // no 0x
+  CHECK_FALSE(with_data(5));
+
+  auto addresses = address_topics(log, 2);
+  REQUIRE(addresses.ok());
+  CHECK(*addresses.value == std::vector<std::string>{kAlice, kBob});
+  CHECK(address_topics(log, 3).error == "must have 4 topics");
+  acw::json not_address = log;
+  not_address["topics"][2] = "0x" + std::string(64, 'f');  // not 12 zero bytes first
+  CHECK(address_topics(not_address, 2).error == "has a malformed address topic");
+
+  auto event = read_log_event(log, {test::kOtherContract, test::kVault});
+  REQUIRE(event.ok());
+  CHECK(event.value->emitter == test::kVault);
+  CHECK(event.value->topic == deposited_topic());
+  acw::json no_topics = log;
+  no_topics["topics"] = acw::json::array();
+  CHECK(read_log_event(no_topics, {test::kVault}).value->topic.empty());  // nothing to decode
+  no_topics.erase("topics");
+  CHECK(read_log_event(no_topics, {test::kVault}).error == "log has no topics array");
+  CHECK(read_log_event(no_topics, {test::kOtherContract}).value->topic.empty());  // not ours
+  CHECK(read_log_event(acw::json::array(), {test::kVault}).error == "log is not an object");
+
+  auto at = read_log_position(log);
+  REQUIRE(at.ok());
+  CHECK(at.value->id() == test::tx_hash(1) + ":3");
+  CHECK(at.value->block_number == 77);
+  acw::json no_index = log;
+  no_index.erase("logIndex");
+  CHECK(read_log_position(no_index).error == "log has no valid logIndex");
 }

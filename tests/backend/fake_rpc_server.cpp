@@ -25,6 +25,12 @@ FakeRpcServer::FakeRpcServer(ChainState& chain)
     res.set_content(answer.dump(), "application/json");
   });
   http_->set_tcp_nodelay(true);
+  // Like a real node (anvil serves its connections asynchronously): many kept-alive
+  // connections at once, from several backends, and no cap on requests per connection.
+  // httplib's defaults (8 threads, one per open connection; 5 requests per connection) would
+  // make a ninth kept-alive connection wait for another to be closed.
+  http_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  http_->set_keep_alive_max_count(1'000'000);
   port_ = http_->bind_to_any_port("127.0.0.1");
   thread_ = std::thread([this] { http_->listen_after_bind(); });
   for (int i = 0; i < 5000 && !http_->is_running(); ++i) {

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+
 #include "crediting.h"
 #include "ledger.h"
 #include "sign_in.h"
@@ -77,6 +79,11 @@ TEST_CASE("the same log credited twice is stored once") {
   CHECK(first->inserted);
   CHECK_FALSE(again->inserted);
   CHECK(again->entry.created_at_ms == 1000);  // the stored entry, unchanged
+  // A repeat writes nothing (no WAL commit, so no fsync, on every repeated record).
+  const auto wal_bytes = [&] { return std::filesystem::file_size(s.dir.file("db.sqlite-wal")); };
+  const auto before = wal_bytes();
+  REQUIRE(s.store.insert_credit(credit(1, 0, kAlice, 100 * kWeiPerG, 3000)));
+  CHECK(wal_bytes() == before);
   auto totals = s.store.totals(kAlice);
   REQUIRE(totals);
   CHECK(totals->deposited_wei == 100 * kWeiPerG);
