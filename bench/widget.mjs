@@ -4,7 +4,7 @@
 //
 //   node bench/widget.mjs [--runs 5] [--dist DIR] [--idle-seconds 10] [--idle-delay 5]
 //                         [--ticker-seconds 5] [--dpr 1] [--out bench/results/latest.json]
-//                         [--no-backend] [--screenshots]
+//                         [--no-backend] [--screenshots] [--preload]
 //
 // First one throw-away page load (browser start-up is not the widget's). Each run: a new browser
 // context (empty HTTP cache), 1280×800, bench/page.html (one <ai-credits-widget>, no wallet, no
@@ -66,7 +66,7 @@ const STREAM_FIXTURE = {
 
 function usage(code = 0) {
   console.log('usage: node bench/widget.mjs [--runs 5] [--dist DIR] [--idle-seconds 10] [--idle-delay 5] ' +
-    '[--ticker-seconds 5] [--dpr 1] [--out FILE] [--no-backend] [--screenshots]');
+    '[--ticker-seconds 5] [--dpr 1] [--out FILE] [--no-backend] [--screenshots] [--preload]');
   process.exit(code);
 }
 
@@ -74,7 +74,7 @@ function parseArgs(argv) {
   const o = {
     runs: 5, dist: process.env.ACW_DIST || path.join(repoRoot, 'build/wasm/dist'),
     idleSeconds: 10, idleDelaySeconds: 5, tickerSeconds: 5, out: path.join(benchDir, 'results/latest.json'),
-    backend: true, screenshots: false, dpr: 1,
+    backend: true, screenshots: false, dpr: 1, preload: false,
   };
   const num = (v, name, min) => {
     const n = Number(v);
@@ -92,6 +92,7 @@ function parseArgs(argv) {
     else if (a === '--dpr') o.dpr = num(argv[++i], a, 0.5);
     else if (a === '--no-backend') o.backend = false;
     else if (a === '--screenshots') o.screenshots = true;
+    else if (a === '--preload') o.preload = true;
     else if (a === '--help' || a === '-h') usage(0);
     else { console.error(`unknown argument: ${a}`); usage(2); }
   }
@@ -572,6 +573,13 @@ async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'acw-bench-'));
   fs.mkdirSync(path.join(root, 'host-examples'));
   for (const f of ['page.html', 'blank.html']) fs.copyFileSync(path.join(benchDir, f), path.join(root, 'host-examples', f));
+  // --preload: the page also says <link rel="preload"> for the wasm, as docs/embedding.md
+  // suggests, so that it downloads beside the script instead of after it.
+  if (opts.preload) {
+    const page = path.join(root, 'host-examples', 'page.html');
+    fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('</title>',
+      '</title>\n  <link rel="preload" href="/dist/ai-credits-widget.wasm" as="fetch" crossorigin>'));
+  }
   const files = fileSizes(opts.dist, fs.readdirSync(opts.dist));
   const server = await startServer({ port: 0, root, dist: opts.dist });
   const browser = await launchBrowser(['--enable-precise-memory-info']);
@@ -606,7 +614,8 @@ async function main() {
     loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadAfter.map((x) => +x.toFixed(2)) },
     dist: path.relative(repoRoot, opts.dist) || opts.dist,
     options: { runs: opts.runs, idleSeconds: opts.idleSeconds, idleDelaySeconds: opts.idleDelaySeconds,
-      tickerSeconds: opts.tickerSeconds, viewport: '1280x800', deviceScaleFactor: opts.dpr },
+      tickerSeconds: opts.tickerSeconds, viewport: '1280x800', deviceScaleFactor: opts.dpr,
+      preload: opts.preload },
     units: 'bytes, ms; KB = 1000 bytes, MB = 10^6 bytes',
     budgets: BUDGETS,
     reactReference: REACT_REFERENCE,
