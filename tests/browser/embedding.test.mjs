@@ -6,6 +6,7 @@ import {
   startEnv, skipReason, newPage, widgetPageUrl, devWalletOptions, waitForState, waitForSnapshot,
   snapshot, findItem, clickItem, canvasBox, screenshot, pngStats, activity, events,
 } from './helpers.mjs';
+import { STORIES } from '../../storybook-wasm/stories.mjs';
 
 const labels = (s) => s.items.map((i) => i.label).join(' | ');
 
@@ -117,6 +118,44 @@ describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
     assert.ok((await activity(page)).draws > before.draws, 'no frame drawn on mouse move');
     idle = await idleActivity(page);
     assert.deepEqual(idle, { raf: 0, draws: 0 }, 'frames after the mouse stopped');
+    await done(page);
+  });
+
+  test('a shorter view after scrolling down: every reported frame has the settled layout', async () => {
+    const page = await newPage(env);
+    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions() }));
+    await waitForState(page, '#w1', 'disconnected');
+    const fixture = (id) => STORIES.find((st) => st.id === id).fixture;
+    // A long view in a short widget, scrolled to its end.
+    await page.evaluate((f) => {
+      const w = document.querySelector('#w1');
+      w.style.height = '300px';
+      return w.loadFixture(f);
+    }, fixture('streaming-setup'));
+    await waitForState(page, '#w1', 'streaming_setup');
+    const box = await canvasBox(page, '#w1');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 400);
+    await waitForSnapshot(page, '#w1', (s) => s.state === 'streaming_setup' && !findItem(s, 'title'),
+      'scrolled down (the title out of view)');
+
+    // Then a short view: record the snapshot of every animation frame until it is idle.
+    const seen = await page.evaluate((f) => new Promise((resolve) => {
+      const w = document.querySelector('#w1');
+      const rects = [];
+      let frames = 0;
+      const tick = () => {
+        const s = w.snapshot();
+        const retry = s && s.state === 'payment_failed' && s.items.find((i) => i.id === 'try_again');
+        if (retry) rects.push(JSON.stringify(retry.rect));
+        if (++frames < 30) requestAnimationFrame(tick); else resolve(rects);
+      };
+      w.loadFixture(f);
+      requestAnimationFrame(tick);
+    }), fixture('payment-failed-rejected'));
+    assert.ok(seen.length > 0, 'the short view was never reported');
+    assert.deepEqual([...new Set(seen)], [seen[seen.length - 1]],
+      'a frame was reported at the old scroll offset before the layout settled');
     await done(page);
   });
 

@@ -180,6 +180,15 @@ void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& font
     draw_busy(theme);
     out.animating = true;
   }
+  // A view shorter than the last one (e.g. a failure after a long form scrolled down) is laid
+  // out at the old scroll offset, which ImGui clamps only at the next Begin().
+  const float scroll = ImGui::GetScrollY();
+  const float content_h = y - ImGui::GetWindowPos().y + scroll + ImGui::GetStyle().WindowPadding.y;
+  const float max_scroll = std::max(0.0f, content_h - ImGui::GetWindowHeight());
+  if (scroll > max_scroll + 0.5f) {
+    ImGui::SetScrollY(max_scroll);
+    out.unsettled = true;
+  }
   ImGui::PopFont();
   ImGui::End();
 }

@@ -26,6 +26,10 @@ struct FrameOutput {
   std::vector<DrawnItem> items;  // visible items, in draw order
   bool animating = false;        // something moves (busy indicator): draw again soon
   bool scrolled = false;         // scrolled to bring the focused item into view: draw again
+  // Drawn at a scroll offset that the (now shorter) content no longer allows: ImGui corrects it
+  // only on the next frame, so nothing of this frame is where it will stay. Draw again before
+  // showing or reporting it.
+  bool unsettled = false;
 };
 
 class ViewDrawer {

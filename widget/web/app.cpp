@@ -120,6 +120,23 @@ int App::frame(double now_ms) {
   ImGui::Render();
   wants_text_ = io.WantTextInput;
 
+  // An unsettled frame (see FrameOutput::unsettled) is neither shown nor reported: the canvas
+  // keeps the last frame until the next animation frame draws the settled one.
+  if (out_.unsettled) {
+    touch();
+  } else {
+    present(vm);
+  }
+  for (const ui::UiEvent& e : out_.events) widget_->dispatch_json(ui::event_json(e));
+  if (!out_.events.empty()) touch();
+
+  if (!input_.empty()) return 1;
+  if (settle_ > 0) return settle_--;
+  if (out_.animating || vm.busy || vm.wants_ticker) return -kTickerMs;
+  return 0;
+}
+
+void App::present(const ViewModel& vm) {
   const int fb_w = static_cast<int>(std::lround(css_w_ * dpr_));
   const int fb_h = static_cast<int>(std::lround(css_h_ * dpr_));
   glViewport(0, 0, fb_w, fb_h);
@@ -140,13 +157,6 @@ int App::frame(double now_ms) {
     ++semantics_version_;
   }
   if (out_.scrolled) touch(2);
-  for (const ui::UiEvent& e : out_.events) widget_->dispatch_json(ui::event_json(e));
-  if (!out_.events.empty()) touch();
-
-  if (!input_.empty()) return 1;
-  if (settle_ > 0) return settle_--;
-  if (out_.animating || vm.busy || vm.wants_ticker) return -kTickerMs;
-  return 0;
 }
 
 void App::focus_item(const char* id, int caret) {

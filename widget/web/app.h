@@ -47,6 +47,8 @@ class App {
   void focus(bool focused);
 
  private:
+  // Puts the drawn frame on the canvas and updates the snapshot and the semantic tree.
+  void present(const ViewModel& vm);
   void rebuild_fonts();
   void update_cursor();
   void touch(int frames = 1) { settle_ = std::max(settle_, frames); }
