@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/json.h"
+#include "imgui_internal.h"  // the window's scrollbar and content size, as Begin() reads them
 #include "items.h"
 #include "layout.h"
 
@@ -103,6 +104,24 @@ std::string event_json(const UiEvent& e) {
   return j.dump();
 }
 
+// ImGui decides the scrollbar and clamps the scroll offset from the previous frame's content
+// (Begin() in imgui.cpp). A view that is shorter or taller than the last one (a failure after a
+// long form) is therefore laid out once with the old scrollbar and offset, and moves on the next
+// frame: the text wraps to another width, buttons shift. The same test as Begin(), on this
+// frame's content, says whether that will happen.
+namespace {
+
+bool layout_changes_next_frame() {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  const float content_h = IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y);
+  const float needed_h = content_h + w->WindowPadding.y * 2.0f;
+  const bool scrollbar = needed_h > w->InnerRect.GetHeight() + w->ScrollbarSizes.y;
+  const float max_scroll = std::max(0.0f, needed_h - w->InnerRect.GetHeight());
+  return scrollbar != w->ScrollbarY || w->Scroll.y > max_scroll + 0.5f;
+}
+
+}  // namespace
+
 void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& fonts, FrameOutput& out) {
   out = FrameOutput{};
   const ImGuiIO& io = ImGui::GetIO();
@@ -180,15 +199,7 @@ void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& font
     draw_busy(theme);
     out.animating = true;
   }
-  // A view shorter than the last one (e.g. a failure after a long form scrolled down) is laid
-  // out at the old scroll offset, which ImGui clamps only at the next Begin().
-  const float scroll = ImGui::GetScrollY();
-  const float content_h = y - ImGui::GetWindowPos().y + scroll + ImGui::GetStyle().WindowPadding.y;
-  const float max_scroll = std::max(0.0f, content_h - ImGui::GetWindowHeight());
-  if (scroll > max_scroll + 0.5f) {
-    ImGui::SetScrollY(max_scroll);
-    out.unsettled = true;
-  }
+  out.unsettled = layout_changes_next_frame();
   ImGui::PopFont();
   ImGui::End();
 }

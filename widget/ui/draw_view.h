@@ -26,9 +26,9 @@ struct FrameOutput {
   std::vector<DrawnItem> items;  // visible items, in draw order
   bool animating = false;        // something moves (busy indicator): draw again soon
   bool scrolled = false;         // scrolled to bring the focused item into view: draw again
-  // Drawn at a scroll offset that the (now shorter) content no longer allows: ImGui corrects it
-  // only on the next frame, so nothing of this frame is where it will stay. Draw again before
-  // showing or reporting it.
+  // Laid out with a scrollbar or scroll offset that this frame's content changes on the next
+  // frame (a view shorter or taller than the last): nothing of it stays where it is. Draw again
+  // before showing or reporting it.
   bool unsettled = false;
 };
 

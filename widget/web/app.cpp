@@ -121,10 +121,13 @@ int App::frame(double now_ms) {
   wants_text_ = io.WantTextInput;
 
   // An unsettled frame (see FrameOutput::unsettled) is neither shown nor reported: the canvas
-  // keeps the last frame until the next animation frame draws the settled one.
-  if (out_.unsettled) {
+  // keeps the last frame until the next animation frame draws the settled one. Never twice in
+  // a row, so that a layout that keeps flipping still shows.
+  if (out_.unsettled && !skipped_unsettled_) {
+    skipped_unsettled_ = true;
     touch();
   } else {
+    skipped_unsettled_ = false;
     present(vm);
   }
   for (const ui::UiEvent& e : out_.events) widget_->dispatch_json(ui::event_json(e));

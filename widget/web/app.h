@@ -68,6 +68,7 @@ class App {
   float dpr_ = 1.0f;
   double last_ms_ = -1.0;
   int settle_ = 2;
+  bool skipped_unsettled_ = false;  // the last frame was not shown (see frame())
   bool wants_text_ = false;     // from the last frame
   float scroll_y_ = 0.0f, scroll_max_y_ = 0.0f;
   int cursor_ = -2;
