@@ -73,6 +73,20 @@ bool scroll_into_view(float top, float bottom, const Theme& t) {
   return true;
 }
 
+// ImGui decides the scrollbar and clamps the scroll offset from the previous frame's content
+// (Begin() in imgui.cpp). A view that is shorter or taller than the last one (a failure after a
+// long form) is therefore laid out once with the old scrollbar and offset, and moves on the next
+// frame: the text wraps to another width, buttons shift. The same test as Begin(), on this
+// frame's content, says whether that will happen.
+bool layout_changes_next_frame() {
+  const ImGuiWindow* w = ImGui::GetCurrentWindow();
+  const float content_h = IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y);
+  const float needed_h = content_h + w->WindowPadding.y * 2.0f;
+  const bool scrollbar = needed_h > w->InnerRect.GetHeight() + w->ScrollbarSizes.y;
+  const float max_scroll = std::max(0.0f, needed_h - w->InnerRect.GetHeight());
+  return scrollbar != w->ScrollbarY || w->Scroll.y > max_scroll + 0.5f;
+}
+
 }  // namespace
 
 void ViewDrawer::set_focus(std::string id, int caret) {
@@ -103,24 +117,6 @@ std::string event_json(const UiEvent& e) {
   if (e.kind == UiEvent::Kind::input) j.set("text", e.text);
   return j.dump();
 }
-
-// ImGui decides the scrollbar and clamps the scroll offset from the previous frame's content
-// (Begin() in imgui.cpp). A view that is shorter or taller than the last one (a failure after a
-// long form) is therefore laid out once with the old scrollbar and offset, and moves on the next
-// frame: the text wraps to another width, buttons shift. The same test as Begin(), on this
-// frame's content, says whether that will happen.
-namespace {
-
-bool layout_changes_next_frame() {
-  const ImGuiWindow* w = ImGui::GetCurrentWindow();
-  const float content_h = IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y);
-  const float needed_h = content_h + w->WindowPadding.y * 2.0f;
-  const bool scrollbar = needed_h > w->InnerRect.GetHeight() + w->ScrollbarSizes.y;
-  const float max_scroll = std::max(0.0f, needed_h - w->InnerRect.GetHeight());
-  return scrollbar != w->ScrollbarY || w->Scroll.y > max_scroll + 0.5f;
-}
-
-}  // namespace
 
 void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& fonts, FrameOutput& out) {
   out = FrameOutput{};

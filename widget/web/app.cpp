@@ -130,6 +130,7 @@ int App::frame(double now_ms) {
     skipped_unsettled_ = false;
     present(vm);
   }
+  if (out_.scrolled) touch(2);
   for (const ui::UiEvent& e : out_.events) widget_->dispatch_json(ui::event_json(e));
   if (!out_.events.empty()) touch();
 
@@ -159,7 +160,6 @@ void App::present(const ViewModel& vm) {
     semantics_ = ui::semantics_json(vm.state, out_.items, vm.busy, semantic_focus_);
     ++semantics_version_;
   }
-  if (out_.scrolled) touch(2);
 }
 
 void App::focus_item(const char* id, int caret) {
