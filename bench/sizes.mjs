@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 
 // The budget (docs/performance.md): everything the browser downloads before the first frame
 // (the script and the wasm; the font is inside the wasm), gzip -9, KB = 1000 bytes.
-export const DOWNLOAD_BUDGET_GZIP9 = 180_000;
+export const DOWNLOAD_BUDGET_GZIP9 = 215_000;
 export const WIDGET_FILES = ['ai-credits-widget.js', 'ai-credits-widget.wasm'];
 
 export function gzip9(file, buf = fs.readFileSync(file)) {

@@ -30,22 +30,14 @@ add_library(acw_imgui STATIC
   "${_acw_draw_copy}"
   "${ACW_IMGUI_DIR}/imgui_tables.cpp"
   "${ACW_IMGUI_DIR}/imgui_widgets.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/../widget/ui/imgui_scan.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/../widget/ui/imgui_format.cpp"
 )
 target_include_directories(acw_imgui SYSTEM PUBLIC "${ACW_IMGUI_DIR}")
 target_compile_definitions(acw_imgui PUBLIC
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_FILE_FUNCTIONS     # no .ini, no logs: io.IniFilename is null
 )
-# ImGui's sscanf, vsnprintf and fprintf calls go to small versions of our own
-# (widget/ui/imgui_scan.cpp, imgui_format.cpp): libc's bring their whole formatting engines,
-# with long-double float parsing and printing, along (~6 KB gzip).
-set(ACW_IMGUI_LIBC sscanf=acw_imgui_sscanf vsnprintf=acw_imgui_vsnprintf fprintf=acw_imgui_fprintf)
-target_compile_definitions(acw_imgui PRIVATE ${ACW_IMGUI_LIBC})
 
 add_library(acw_imgui_opengl3 STATIC "${ACW_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(acw_imgui_opengl3 SYSTEM PUBLIC "${ACW_IMGUI_DIR}/backends")
 target_compile_definitions(acw_imgui_opengl3 PUBLIC IMGUI_IMPL_OPENGL_ES3)
-target_compile_definitions(acw_imgui_opengl3 PRIVATE ${ACW_IMGUI_LIBC})
 target_link_libraries(acw_imgui_opengl3 PUBLIC acw_imgui)

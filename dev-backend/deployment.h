@@ -5,7 +5,7 @@
 #include <string>
 
 #include "chain/vault_reader.h"
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "chain/vault_abi.h"
-#include "util/json.h"
+#include "core/wire.h"
 #include "store/records.h"
 
 namespace acw::backend {

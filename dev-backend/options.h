@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "util/json.h"
+#include "core/wire.h"
 #include "server/rate_limit.h"
 #include "siwe.h"
 

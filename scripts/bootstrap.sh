@@ -7,7 +7,7 @@ cd "$root"
 
 apt_packages=(
   emscripten cmake g++ make pkg-config python3
-  nlohmann-json3-dev doctest-dev
+  nlohmann-json3-dev libfmt-dev doctest-dev
   chromium fonts-inter fonts-dejavu-core fonttools xz-utils dpkg-dev
   libcpp-httplib-dev libsqlite3-dev libsecp256k1-dev libcrypto++-dev
   clang libclang-rt-14-dev llvm  # libFuzzer + sanitizer runtimes, llvm-symbolizer (preset fuzz)

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend {
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "chain/http_connection_pool.h"
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend {
 

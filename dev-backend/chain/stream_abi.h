@@ -15,7 +15,7 @@
 #include <string>
 
 #include "chain/log_fields.h"
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend {
 

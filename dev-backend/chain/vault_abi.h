@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend {
 

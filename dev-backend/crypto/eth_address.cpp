@@ -1,6 +1,6 @@
 #include "crypto/eth_address.h"
 
-#include "util/json.h"
+#include "core/wire.h"
 #include "crypto/keccak.h"
 
 namespace acw::backend {

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "util/json.h"
+#include "core/wire.h"
 #include "util/hex.h"
 
 namespace acw::backend {

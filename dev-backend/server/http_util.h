@@ -9,7 +9,7 @@
 
 #include <httplib.h>
 
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend {
 

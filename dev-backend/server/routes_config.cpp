@@ -1,5 +1,5 @@
 // GET /health, GET /config/values, GET /v1/quote
-#include "util/json.h"
+#include "core/wire.h"
 #include "ledger.h"
 #include "server/http_util.h"
 #include "server/routes.h"

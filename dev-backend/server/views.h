@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "util/json.h"
+#include "core/wire.h"
 #include "store/records.h"
 
 namespace acw::backend {

@@ -11,7 +11,7 @@
 
 #include <httplib.h>
 
-#include "util/json.h"
+#include "core/wire.h"
 #include "test_support.h"
 
 namespace acw::backend::test {

@@ -10,7 +10,7 @@
 #include "chain/rpc_client.h"
 #include "chain/scanner.h"
 #include "core/money.h"
-#include "util/json.h"
+#include "core/wire.h"
 
 namespace acw::backend::test {
 

@@ -1,5 +1,5 @@
 // The widget's download budget (docs/performance.md): the built script + wasm, gzip -9, stay
-// within 180 KB. Sizes only (deterministic); times and memory are the benchmark's job
+// within 215 KB. Sizes only (deterministic); times and memory are the benchmark's job
 // (bench/widget.mjs), never a test's.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import { DOWNLOAD_BUDGET_GZIP9, WIDGET_FILES, fileSizes } from '../../bench/size
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.resolve(process.env.ACW_DIST || path.join(root, 'build/wasm/dist'));
 
-test('the widget downloads at most 180 KB gzip -9 before its first frame', () => {
+test('the widget downloads at most 215 KB gzip -9 before its first frame', () => {
   for (const name of WIDGET_FILES) assert.ok(fs.existsSync(path.join(dist, name)), `${name} is not built in ${dist}`);
   const sizes = fileSizes(dist, WIDGET_FILES);
   const total = WIDGET_FILES.reduce((sum, name) => sum + sizes[name].gzip9, 0);

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "util/json.h"
+#include "core/wire.h"
 #include "fuzz_check.h"
 #include "server/http_util.h"
 

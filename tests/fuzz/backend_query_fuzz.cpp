@@ -8,7 +8,7 @@
 // for 204); 405 and 204 name the allowed methods; an accepted value is within its bounds; an
 // accepted ISO time formats back to text that parses to the same instant.
 #include "api_key.h"
-#include "util/json.h"
+#include "core/wire.h"
 #include "fuzz_check.h"
 #include "server/http_util.h"
 #include "server/router.h"

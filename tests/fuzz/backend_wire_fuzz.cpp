@@ -28,9 +28,9 @@ void check_error(const Parsed<T>& p) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto doc = Json::parse(fuzz::as_text(data, size));
+  auto doc = parse_json(fuzz::as_text(data, size));
   if (!doc.ok()) return 0;
-  const Json& body = *doc.value;
+  const json& body = *doc.value;
 
   auto config = parse_config_values(body);
   check_error(config);
@@ -82,5 +82,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string error_text = backend_error_text(body);
   FUZZ_CHECK(valid_utf8(error_text), error_text);
   FUZZ_CHECK(error_text.size() <= 200 + 3, "error text length");
+  (void)json(error_text).dump();
   return 0;
 }

@@ -12,7 +12,7 @@ using namespace acw;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text = fuzz::as_text(data, size);
-  auto doc = Json::parse(text);
+  auto doc = parse_json(text);
   if (!doc.ok()) return 0;
 
   auto state = state_from_json(*doc.value);
@@ -20,11 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(fuzz::valid_utf8(state.error), state.error);
   if (!state.ok()) return 0;
 
-  const Json once = state_to_json(*state.value);
+  const json once = state_to_json(*state.value);
   const std::string once_text = once.dump();
   auto again = state_from_json(once);
   FUZZ_CHECK(again.ok(), "state_to_json gave a fixture state_from_json refuses: " + again.error + "\n" + once_text);
-  const Json twice = state_to_json(*again.value);
+  const json twice = state_to_json(*again.value);
   FUZZ_CHECK(twice == once, "round trip changed the fixture:\n" + once_text + "\n" + twice.dump());
 
   (void)derive_state_name(*state.value);

@@ -35,6 +35,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(word(hex, 1) == info->flow_rate, "flowRate");
   }
   // The same answer through the JSON path the reducer uses for single words.
-  FUZZ_CHECK(parse_uint256_word(Json("0x" + std::string(hex.substr(2 + 128, 64)))).ok(), "deposit word");
+  FUZZ_CHECK(parse_uint256_word(json("0x" + std::string(hex.substr(2 + 128, 64)))).ok(), "deposit word");
   return 0;
 }

@@ -25,8 +25,8 @@ inline std::string_view as_text(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
 
-// Well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF), written independently of
-// the core's own check (core/utf8.h) so that each can catch the other's mistakes.
+// Well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF), as nlohmann's dump()
+// demands of every string it writes.
 inline bool valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

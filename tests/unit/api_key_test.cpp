@@ -53,8 +53,8 @@ TEST_CASE("create: nonce, personal_sign of the message, key shown once then mask
   CHECK(create->payload["nonce"] == "abc12345");
 
   fx = reduce(s, Event::http_answer(create->id, 200,
-                                     Json::object({{"token", kToken64},
-                                          {"apiKey", Json::object({{"id", "7"}, {"tokenPrefix", "gd_live_ffff"}, {"createdAt", "2026-11-25T10:00:00Z"}})}})
+                                     json{{"token", kToken64},
+                                          {"apiKey", {{"id", "7"}, {"tokenPrefix", "gd_live_ffff"}, {"createdAt", "2026-11-25T10:00:00Z"}}}}
                                          .dump()));
   ViewModel vm = build_view_model(s);
   bool shown = false;

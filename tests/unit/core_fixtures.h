@@ -30,9 +30,6 @@ inline const Effect* last_wallet(const std::vector<Effect>& effects) {
   return nullptr;
 }
 
-// The id of an effect as written by effect_to_json (0 when it has none).
-inline int id_of(const Json& effect) { return static_cast<int>(effect["id"].as_i64().value_or(0)); }
-
 // "0x" + 64 hex digits holding `value`.
 inline std::string word(uint64_t value) {
   static const char* hex = "0123456789abcdef";
@@ -45,9 +42,9 @@ inline std::string word(uint64_t value) {
 inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) {
   State s = configured_state();
   auto fx = reduce(s, Event::start(true));
-  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array()));  // eth_accounts: none
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array()));  // eth_accounts: none
   fx = reduce(s, Event::click("connect"));
-  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({kAlice})));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
   fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, chain_id_hex(chain)));
   if (chain == kChain) reduce(s, Event::wallet_ok(last_wallet(fx)->id, word(balance_wei)));
   return s;

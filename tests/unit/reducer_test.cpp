@@ -21,12 +21,12 @@ TEST_CASE("start with a wallet checks silently for an already shared account") {
   REQUIRE(fx.size() == 1);
   CHECK(fx[0].name == "eth_accounts");
   SUBCASE("an account already shared connects without a prompt") {
-    fx = reduce(s, Event::wallet_ok(fx[0].id, Json::array({kAlice})));
+    fx = reduce(s, Event::wallet_ok(fx[0].id, json::array({kAlice})));
     REQUIRE(last_wallet(fx));
     CHECK(last_wallet(fx)->name == "eth_chainId");
   }
   SUBCASE("none shared stays disconnected, with no error shown") {
-    reduce(s, Event::wallet_ok(fx[0].id, Json::array()));
+    reduce(s, Event::wallet_ok(fx[0].id, json::array()));
     CHECK(s.wallet.phase == WalletPhase::disconnected);
     CHECK(s.notice.kind == NoticeKind::none);
   }
@@ -41,7 +41,7 @@ TEST_CASE("connect: requestAccounts, chainId, balanceOf on the configured token"
   CHECK(s.wallet.phase == WalletPhase::connecting);
   CHECK(reduce(s, Event::click("connect")).empty());  // a second click asks nothing twice
 
-  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({"0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"})));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({"0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"})));
   CHECK(s.wallet.account == kAlice);
   REQUIRE(last_wallet(fx));
   CHECK(last_wallet(fx)->name == "eth_chainId");
@@ -101,7 +101,7 @@ TEST_CASE("malformed wallet answers become notices, not crashes") {
   reduce(s, Event::start(true));
   auto fx = reduce(s, Event::click("connect"));
   SUBCASE("accounts not an array") { reduce(s, Event::wallet_ok(last_wallet(fx)->id, "0xabc")); }
-  SUBCASE("account not an address") { reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({"0x12"}))); }
+  SUBCASE("account not an address") { reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({"0x12"}))); }
   SUBCASE("accounts null") { reduce(s, Event::wallet_ok(last_wallet(fx)->id, nullptr)); }
   CHECK(s.wallet.phase == WalletPhase::disconnected);
   CHECK(s.notice.kind == NoticeKind::error);
@@ -111,7 +111,7 @@ TEST_CASE("a malformed balance answer shows an error and a retry") {
   State s = configured_state();
   reduce(s, Event::start(true));
   auto fx = reduce(s, Event::click("connect"));
-  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({kAlice})));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
   fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, "0x7a69"));
   reduce(s, Event::wallet_ok(last_wallet(fx)->id, 12));
   CHECK(s.notice.kind == NoticeKind::error);
@@ -124,21 +124,21 @@ TEST_CASE("a malformed balance answer shows an error and a retry") {
 TEST_CASE("accountsChanged to another account drops the old balance and reads the new one") {
   State s = connected_state(kChain, 777);
   REQUIRE(s.wallet.balance_wei == uint128{777});
-  auto fx = reduce(s, Event::accounts_changed(Json::array({kBob})));
+  auto fx = reduce(s, Event::accounts_changed(json::array({kBob})));
   CHECK(s.wallet.account == kBob);
   CHECK_FALSE(s.wallet.balance_wei);  // never show Alice's balance for Bob
   REQUIRE(last_wallet(fx));
-  CHECK(last_wallet(fx)->payload[0]["data"].text().find(kBob + 2) != std::string::npos);
+  CHECK(last_wallet(fx)->payload[0]["data"].get<std::string>().find(kBob + 2) != std::string::npos);
 }
 
 TEST_CASE("a balance answer for the previous account is ignored") {
   State s = configured_state();
   reduce(s, Event::start(true));
   auto fx = reduce(s, Event::click("connect"));
-  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({kAlice})));
+  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
   fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, "0x7a69"));
   const int alice_read = last_wallet(fx)->id;
-  auto bob = reduce(s, Event::accounts_changed(Json::array({kBob})));
+  auto bob = reduce(s, Event::accounts_changed(json::array({kBob})));
   reduce(s, Event::wallet_ok(alice_read, word(999)));  // late answer for Alice
   CHECK_FALSE(s.wallet.balance_wei);
   reduce(s, Event::wallet_ok(last_wallet(bob)->id, word(5)));
@@ -148,7 +148,7 @@ TEST_CASE("a balance answer for the previous account is ignored") {
 TEST_CASE("accountsChanged([]) and disconnect go back to disconnected") {
   State s = connected_state();
   SUBCASE("empty accounts") {
-    reduce(s, Event::accounts_changed(Json::array()));
+    reduce(s, Event::accounts_changed(json::array()));
   }
   SUBCASE("disconnect event") {
     reduce(s, Event::disconnected());
@@ -220,9 +220,9 @@ TEST_CASE("answers with unknown or repeated ids are ignored") {
   State s = configured_state();
   auto fx = reduce(s, Event::start(true));
   const int id = fx[0].id;
-  CHECK(reduce(s, Event::wallet_ok(id + 100, Json::array({kAlice}))).empty());
-  reduce(s, Event::wallet_ok(id, Json::array()));
-  CHECK(reduce(s, Event::wallet_ok(id, Json::array({kAlice}))).empty());
+  CHECK(reduce(s, Event::wallet_ok(id + 100, json::array({kAlice}))).empty());
+  reduce(s, Event::wallet_ok(id, json::array()));
+  CHECK(reduce(s, Event::wallet_ok(id, json::array({kAlice}))).empty());
   CHECK(s.wallet.phase == WalletPhase::disconnected);
 }
 
@@ -231,7 +231,7 @@ TEST_CASE("a disconnect while connecting drops the late connect answer") {
   reduce(s, Event::start(true));
   auto fx = reduce(s, Event::click("connect"));
   reduce(s, Event::disconnected());
-  reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({kAlice})));
+  reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
   CHECK(s.wallet.phase == WalletPhase::disconnected);
 }
 

@@ -19,9 +19,9 @@ const char* kForwarder = "0xcfa132e353cb4e398080b9700609bb008eceb125";
 const std::string kHash = "0x" + std::string(64, 'b');
 
 std::string config_body() {
-  return Json::object({{"chainId", 31337}, {"priceMicroUsdPerG", "10000"}, {"depositBonusBps", 1000},
+  return json{{"chainId", 31337}, {"priceMicroUsdPerG", "10000"}, {"depositBonusBps", 1000},
               {"streamBonusBps", 2000}, {"minFirstDepositMicroUsd", "1000000"}, {"minStreamMicroUsdPerMonth", "1000000"},
-              {"tokenAddress", kToken}, {"vaultAddress", kVault}, {"hostAddress", kHost}, {"forwarderAddress", kForwarder}})
+              {"tokenAddress", kToken}, {"vaultAddress", kVault}, {"hostAddress", kHost}, {"forwarderAddress", kForwarder}}
       .dump();
 }
 
@@ -41,7 +41,7 @@ const Effect* find(const std::vector<Effect>& fx, EffectKind kind, const std::st
 const Effect* forwarder_call(const std::vector<Effect>& fx, const std::string& selector) {
   for (const auto& e : fx) {
     if (e.kind == EffectKind::wallet && e.name == "eth_call" && e.payload[0]["to"] == kForwarder &&
-        e.payload[0]["data"].text().rfind(selector, 0) == 0) {
+        e.payload[0]["data"].get<std::string>().rfind(selector, 0) == 0) {
       return &e;
     }
   }
@@ -52,13 +52,13 @@ struct StreamFlow {
   State s = configured_state();
   std::vector<Effect> fx;
 
-  explicit StreamFlow(uint64_t chain_rate = 0, Json stored = Json::object(), std::string profile_stream = "none") {
+  explicit StreamFlow(uint64_t chain_rate = 0, json stored = json::object(), std::string profile_stream = "none") {
     s.config.backend_url = "http://backend";
     Event start = Event::start(true);
     start.stored = std::move(stored);
     start.now_ms = 1'000'000'000'000;
     fx = reduce(s, start);
-    fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, Json::array({kAlice})));
+    fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
     fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, "0x7a69"));
     const std::vector<Effect> loads = fx;
     for (const auto& e : loads) {
@@ -67,9 +67,8 @@ struct StreamFlow {
         s.wallet.balance_wei = uint128{10'000} * kWeiPerG;
       }
     }
-    Json profile = Json::object({{"remainingUsd", "0"}, {"usedUsd", "0"}, {"totalGDStreamedWei", "0"},
-                                 {"stream", Json::object({{"status", profile_stream},
-                                                          {"endReason", profile_stream == "ended" ? "liquidated" : ""}})}});
+    json profile = {{"remainingUsd", "0"}, {"usedUsd", "0"}, {"totalGDStreamedWei", "0"},
+                    {"stream", {{"status", profile_stream}, {"endReason", profile_stream == "ended" ? "liquidated" : ""}}}};
     reduce(s, Event::http_answer(find(loads, EffectKind::http, "/profile")->id, 200, profile.dump()));
     auto cfg = reduce(s, Event::http_answer(find(loads, EffectKind::http, "/config/values")->id, 200, config_body()));
     const Effect* read = forwarder_call(cfg, "0x2860fd93");
@@ -83,7 +82,7 @@ struct StreamFlow {
     const Effect send = *last_wallet(fx);
     REQUIRE(send.name == "eth_sendTransaction");
     auto next = reduce(s, Event::wallet_ok(send.id, kHash));
-    next = reduce(s, Event::wallet_ok(last_wallet(next)->id, Json::object({{"status", "0x1"}})));
+    next = reduce(s, Event::wallet_ok(last_wallet(next)->id, json{{"status", "0x1"}}));
     const Effect* record = find(next, EffectKind::http, "/v1/celo/events/record");
     REQUIRE(record);
     return fx = reduce(s, Event::http_answer(record->id, 200, R"({"status":"credited","events":[]})"));
@@ -106,7 +105,7 @@ TEST_CASE("a flow found on chain at connect is streaming_active, whatever this t
 }
 
 TEST_CASE("a stream the backend saw end, with no flow: streaming_stopped with the reason") {
-  StreamFlow f(0, Json::object(), "ended");
+  StreamFlow f(0, json::object(), "ended");
   f.click("mode.stream");
   CHECK(derive_state_name(f.s) == StateName::streaming_stopped);
   ViewModel vm = build_view_model(f.s);
@@ -187,7 +186,7 @@ TEST_CASE("pause remembers the rate (deleteFlow), resume creates it again, stop 
 }
 
 TEST_CASE("a paused stream is found again after a reload (rate from storage, no flow on chain)") {
-  StreamFlow f(0, Json::object({{std::string("acw.paused.") + kAlice + ".31337", "777"}}));
+  StreamFlow f(0, json{{std::string("acw.paused.") + kAlice + ".31337", "777"}});
   f.click("mode.stream");
   CHECK(derive_state_name(f.s) == StateName::streaming_paused);
   CHECK(f.s.stream.flow_rate_wei_per_second == 777);

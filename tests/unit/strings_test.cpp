@@ -2,8 +2,10 @@
 // each locale's own conventions (from our tables, not the browser's Intl: deterministic).
 #include <doctest/doctest.h>
 
-#include <cstddef>
+#include <fmt/args.h>
+
 #include <set>
+#include <vector>
 
 #include "core/derive.h"
 #include "core/strings.h"
@@ -15,11 +17,19 @@ using namespace acw::test;
 
 namespace {
 
-// The texts of a table: the struct starts with `const char*` fields up to decimal_sep.
-std::vector<std::string> texts_of(const Strings& t) {
-  const size_t n = offsetof(Strings, decimal_sep) / sizeof(const char*);
-  const auto* fields = reinterpret_cast<const char* const*>(&t);
-  return std::vector<std::string>(fields, fields + n);
+// The texts of a table, as ACW_STRING_TEMPLATES lists them, with their number of arguments.
+struct Template {
+  const char* name;
+  const char* text;
+  int arguments;
+};
+std::vector<Template> templates_of(const Strings& t) {
+  std::vector<Template> out;
+#define ACW_TEMPLATE_OF(name, arguments) out.push_back({#name, t.name, arguments});
+  ACW_STRING_TEMPLATES(ACW_TEMPLATE_OF)
+#undef ACW_TEMPLATE_OF
+  out.push_back({"date_pattern", t.date_pattern, 5});
+  return out;
 }
 
 std::set<char> placeholders(const std::string& s) {
@@ -42,22 +52,42 @@ std::string label(const ViewModel& vm, const std::string& id) {
 TEST_CASE("positional placeholders") {
   CHECK(text("{0} buys {1}", std::string("5"), 7) == "5 buys 7");
   CHECK(text("{1} before {0}", "a", "b") == "b before a");
-  CHECK(text("no args {0}") == "no args {0}");          // nothing to put there: kept
-  CHECK(text("{x} {10} {", 1) == "{x} {10} {");           // only {digit} is a placeholder
+  CHECK(text("{0} and {0}", "x") == "x and x");
   CHECK(text("{0}", int64_t{-42}) == "-42");
+  CHECK(text("{0}", int64_t{INT64_MIN}) == "-9223372036854775808");
   CHECK(text("{0}", uint64_t{18446744073709551615ULL}) == "18446744073709551615");
 }
 
+TEST_CASE("every template of every locale formats with its number of arguments") {
+  // fmt without exceptions aborts on a placeholder past the arguments, so that is checked
+  // first; then each template is formatted and must have no placeholder left.
+  for (const char* locale : {"en", "es"}) {
+    for (const Template& t : templates_of(strings_for(locale))) {
+      CAPTURE(locale);
+      CAPTURE(t.name);
+      CAPTURE(t.text);
+      const std::set<char> used = placeholders(t.text);
+      REQUIRE((used.empty() || *used.rbegin() - '0' < t.arguments));
+      fmt::dynamic_format_arg_store<fmt::format_context> args;
+      for (int i = 0; i < t.arguments; ++i) args.push_back("<" + std::to_string(i) + ">");
+      const std::string out = fmt::vformat(t.text, args);
+      CHECK(out.find('{') == std::string::npos);
+      CHECK(out.find('}') == std::string::npos);
+      for (char index : used) CHECK(out.find(std::string("<") + index + ">") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("English and Spanish tables: every text present, same placeholders") {
-  const auto en = texts_of(strings_for("en"));
-  const auto es = texts_of(strings_for("es"));
+  const auto en = templates_of(strings_for("en"));
+  const auto es = templates_of(strings_for("es"));
   REQUIRE(en.size() == es.size());
   CHECK(en.size() > 100);
   for (size_t i = 0; i < en.size(); ++i) {
-    CAPTURE(en[i]);
-    CHECK_FALSE(en[i].empty());
-    CHECK_FALSE(es[i].empty());
-    CHECK(placeholders(en[i]) == placeholders(es[i]));
+    CAPTURE(en[i].name);
+    CHECK_FALSE(std::string(en[i].text).empty());
+    CHECK_FALSE(std::string(es[i].text).empty());
+    CHECK(placeholders(en[i].text) == placeholders(es[i].text));
   }
   CHECK(&strings_for("es-AR") == &strings_for("es"));
   CHECK(&strings_for("es_ES") == &strings_for("es"));

@@ -13,8 +13,8 @@ namespace {
 const char* kConfig =
     R"json({"chainId":"31337","chainName":"Anvil (local)","tokenAddress":"0x62B8B11039FcfE5aB0C56E502b1C372A3d2a9c7A"})json";
 
-Json effects(Widget& w) {
-  auto j = Json::parse(w.take_effects_json());
+json effects(Widget& w) {
+  auto j = parse_json(w.take_effects_json());
   REQUIRE(j.ok());
   return *j.value;
 }
@@ -43,25 +43,25 @@ TEST_CASE("config: decimal or hex chain id, validated token address") {
 TEST_CASE("dispatch, effects and state-change events as JSON") {
   Widget w(kConfig);
   CHECK(w.dispatch_json(R"({"type":"start","wallet":true})").empty());
-  Json fx = effects(w);
+  json fx = effects(w);
   REQUIRE(fx.size() == 2);
   CHECK(fx[0]["kind"] == "wallet");
   CHECK(fx[0]["method"] == "eth_accounts");
   CHECK(fx[1]["kind"] == "emit");
   CHECK(fx[1]["name"] == "state-change");
   CHECK(fx[1]["detail"]["state"] == "disconnected");
-  CHECK(effects(w).size() == 0);  // taken once
+  CHECK(effects(w).empty());  // taken once
 
-  const int id = test::id_of(fx[0]);
+  const int id = fx[0]["id"].get<int>();
   CHECK(w.resolve_json(id, R"({"result":[]})").empty());
   CHECK(w.dispatch_json(R"({"type":"click","id":"connect"})").empty());
   fx = effects(w);
   REQUIRE(fx.size() == 1);  // no state-change: still disconnected
   CHECK(fx[0]["method"] == "eth_requestAccounts");
 
-  w.resolve_json(test::id_of(fx[0]), R"({"result":["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"]})");
+  w.resolve_json(fx[0]["id"].get<int>(), R"({"result":["0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"]})");
   fx = effects(w);
-  w.resolve_json(test::id_of(fx[0]), R"({"result":"0x7a69"})");
+  w.resolve_json(fx[0]["id"].get<int>(), R"({"result":"0x7a69"})");
   fx = effects(w);
   REQUIRE(fx.size() == 2);
   CHECK(fx[0]["method"] == "eth_call");
@@ -87,8 +87,8 @@ TEST_CASE("an unreadable wallet answer ends the request with an error notice") {
   w.dispatch_json(R"({"type":"start","wallet":true})");
   w.take_effects();
   w.dispatch_json(R"({"type":"click","id":"connect"})");
-  Json fx = effects(w);
-  CHECK_FALSE(w.resolve_json(test::id_of(fx[0]), "{{{").empty());
+  json fx = effects(w);
+  CHECK_FALSE(w.resolve_json(fx[0]["id"].get<int>(), "{{{").empty());
   CHECK(w.state().wallet.phase == WalletPhase::disconnected);
   CHECK(w.state().notice.kind == NoticeKind::error);
 }
@@ -100,25 +100,25 @@ TEST_CASE("fixtures round-trip and reject wrong types with a path") {
   s.stream.end_reason = "liquidated";
   s.backend.price_micro_usd_per_g = 123;
   s.credits = CreditsFacet{true, 5, 6};
-  Json j = state_to_json(s);
+  json j = state_to_json(s);
   auto back = state_from_json(j);
   REQUIRE(back.ok());
   CHECK(state_to_json(*back.value) == j);
 
-  auto bad = state_from_json(Json::object({{"wallet", Json::object({{"balanceWei", 12}})}}));
+  auto bad = state_from_json(json{{"wallet", {{"balanceWei", 12}}}});
   CHECK_FALSE(bad.ok());
   CHECK(bad.error.find("wallet.balanceWei") != std::string::npos);
-  CHECK_FALSE(state_from_json(Json::object({{"view", "nowhere"}})).ok());
-  CHECK_FALSE(state_from_json(Json::object({{"payment", "x"}})).ok());
-  CHECK_FALSE(state_from_json(Json::object({{"backend", Json::object({{"depositBonusBps", 20000}})}})).ok());
-  CHECK_FALSE(state_from_json(Json::array()).ok());
+  CHECK_FALSE(state_from_json(json{{"view", "nowhere"}}).ok());
+  CHECK_FALSE(state_from_json(json{{"payment", "x"}}).ok());
+  CHECK_FALSE(state_from_json(json{{"backend", {{"depositBonusBps", 20000}}}}).ok());
+  CHECK_FALSE(state_from_json(json::array()).ok());
 }
 
 TEST_CASE("load_fixture replaces the state and reports it") {
   Widget w(kConfig);
   CHECK(w.load_fixture_json(R"({"wallet":{"phase":"connected","account":"0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266","chainId":"0x7a69","balanceWei":"5"},"view":"usage","usage":{"count":2},"backend":{"health":"ok"}})").empty());
   CHECK(w.state_name() == StateName::usage_active);
-  Json fx = effects(w);
+  json fx = effects(w);
   REQUIRE(fx.size() == 1);
   CHECK(fx[0]["detail"]["state"] == "usage_active");
   CHECK(w.state().config.chain_id == 31337);  // kept from the widget's own config

@@ -4,7 +4,7 @@
 
 #include <string>
 
-using acw::Json;
+using acw::json;
 
 namespace {
 
@@ -16,9 +16,6 @@ std::string dec(const acw::Parsed<acw::uint128>& p) {
   return p.ok() ? acw::to_decimal(*p.value) : "error: " + p.error;
 }
 
-// A JSON number written as `literal` ("1.5").
-Json number(const char* literal) { return *Json::parse(literal).value; }
-
 // Every failure carries a message and no value; every success the reverse.
 template <typename T>
 void check_invariant(const acw::Parsed<T>& p) {
@@ -26,6 +23,83 @@ void check_invariant(const acw::Parsed<T>& p) {
 }
 
 }  // namespace
+
+TEST_CASE("parse_json") {
+  SUBCASE("valid") {
+    const auto p = acw::parse_json(R"({"code":4001,"message":"User rejected"})");
+    REQUIRE(p.ok());
+    CHECK((*p.value)["code"] == 4001);
+    CHECK(acw::parse_json("[]").ok());
+    CHECK(acw::parse_json("  \"0x1\"  ").ok());
+    CHECK(acw::parse_json("null").ok());
+  }
+  SUBCASE("malformed text is an error, not a throw") {
+    for (const char* bad : {"", "{", "}", "{\"a\":}", "[1,]", "nul", "0x10", "'a'", "{a:1}",
+                            "[1] trailing", "\"unterminated", "/* comment */ 1", "NaN"}) {
+      CAPTURE(bad);
+      const auto p = acw::parse_json(bad);
+      check_invariant(p);
+      CHECK_FALSE(p.ok());
+      CHECK(p.error == "Text is not valid JSON.");
+    }
+  }
+  SUBCASE("invalid UTF-8 is refused (it would throw later, in dump())") {
+    CHECK_FALSE(acw::parse_json("\"\xff\"").ok());
+    CHECK_FALSE(acw::parse_json("\"\xC3\"").ok());  // cut multi-byte sequence
+  }
+  SUBCASE("too long") {
+    const std::string text = "\"" + std::string(100, 'a') + "\"";
+    CHECK(acw::parse_json(text, text.size()).ok());
+    const auto p = acw::parse_json(text, text.size() - 1);
+    CHECK_FALSE(p.ok());
+    CHECK(p.error == "JSON text is too long.");
+    CHECK_FALSE(acw::parse_json(std::string((1 << 20) + 1, ' ')).ok());  // default limit 1 MiB
+  }
+  SUBCASE("nesting is limited while reading; deep input neither crashes nor overflows the stack") {
+    const auto nested = [](int depth, char open, char close) {
+      return std::string(static_cast<size_t>(depth), open) + std::string(static_cast<size_t>(depth), close);
+    };
+    CHECK(acw::parse_json(nested(acw::kMaxJsonDepth, '[', ']')).ok());
+    const auto too_deep = acw::parse_json(nested(acw::kMaxJsonDepth + 1, '[', ']'));
+    check_invariant(too_deep);
+    CHECK(too_deep.error == "JSON text is nested too deeply.");
+    std::string objects;
+    for (int i = 0; i < acw::kMaxJsonDepth + 1; ++i) objects += "{\"a\":";
+    CHECK(acw::parse_json(objects + "1" + std::string(acw::kMaxJsonDepth + 1, '}')).error ==
+          "JSON text is nested too deeply.");
+    CHECK_FALSE(acw::parse_json(std::string(100'000, '[')).ok());
+    CHECK_FALSE(acw::parse_json(nested(100'000, '[', ']')).ok());
+    CHECK_FALSE(acw::parse_json(std::string(100'000, '{')).ok());
+  }
+  SUBCASE("escapes and surrogates") {
+    CHECK((*acw::parse_json(R"("\ud83d\ude00")").value) == "\xF0\x9F\x98\x80");  // U+1F600
+    for (const char* lone : {R"("\ud83d")", R"("\ude00")", R"("\ud83dx")"}) {
+      CAPTURE(lone);
+      CHECK_FALSE(acw::parse_json(lone).ok());
+    }
+    CHECK_FALSE(acw::parse_json("{\"\xff\":1}").ok());  // invalid UTF-8 in a key
+  }
+  SUBCASE("a repeated key: the last one wins, as in JavaScript's JSON.parse") {
+    CHECK((*acw::parse_json(R"({"a":1,"a":2})").value)["a"] == 2);
+  }
+  SUBCASE("whole numbers: exact up to 2^64 - 1, past it not a whole number") {
+    const acw::json max = *acw::parse_json("18446744073709551615").value;
+    CHECK(max.is_number_unsigned());
+    CHECK(max.get<uint64_t>() == UINT64_MAX);
+    CHECK_FALSE(acw::parse_json("18446744073709551616").value->is_number_integer());
+    CHECK(acw::parse_json("-9223372036854775808").value->get<int64_t>() == INT64_MIN);
+    for (const char* not_whole : {"1.0", "1e3", "1E-2", "0.5"}) {
+      CAPTURE(not_whole);
+      CHECK_FALSE(acw::parse_json(not_whole).value->is_number_integer());
+    }
+  }
+}
+
+TEST_CASE("json_text: compact, and never fails on bytes that are not UTF-8") {
+  CHECK(acw::json_text(acw::json{{"a", 1}}) == R"({"a":1})");
+  CHECK(acw::json_text(acw::json("a\xff" "b")) == "\"a\xEF\xBF\xBD" "b\"");  // U+FFFD
+  CHECK(acw::json_text(acw::json("\xC3")) == "\"\xEF\xBF\xBD\"");          // a cut sequence
+}
 
 TEST_CASE("parse_address / is_address") {
   const auto p = acw::parse_address(kTokenMixed);
@@ -48,8 +122,8 @@ TEST_CASE("parse_address / is_address") {
     check_invariant(r);
     CHECK(r.error == "address is not 0x followed by 40 hex digits");
   }
-  for (const Json& bad : {Json(nullptr), Json(42), Json::array({kTokenLower}),
-                          Json::object({{"address", kTokenLower}}), Json(true)}) {
+  for (const json& bad : {json(nullptr), json(42), json::array({kTokenLower}),
+                          json::object({{"address", kTokenLower}}), json(true)}) {
     CAPTURE(bad.dump());
     CHECK(acw::parse_address(bad).error == "address is not a string");
   }
@@ -57,18 +131,18 @@ TEST_CASE("parse_address / is_address") {
 
 TEST_CASE("parse_accounts") {
   SUBCASE("empty and valid lists") {
-    const auto none = acw::parse_accounts(Json::array());
+    const auto none = acw::parse_accounts(json::array());
     REQUIRE(none.ok());
     CHECK(none.value->empty());
 
-    const auto two = acw::parse_accounts(Json::array({kTokenMixed, kVaultLower}));
+    const auto two = acw::parse_accounts(json::array({kTokenMixed, kVaultLower}));
     REQUIRE(two.ok());
     REQUIRE(two.value->size() == 2);
     CHECK((*two.value)[0] == kTokenLower);
     CHECK((*two.value)[1] == kVaultLower);
   }
   SUBCASE("not an array") {
-    for (const Json& bad : {Json(kTokenLower), Json(nullptr), Json::object()}) {
+    for (const json& bad : {json(kTokenLower), json(nullptr), json::object()}) {
       CAPTURE(bad.dump());
       const auto p = acw::parse_accounts(bad);
       check_invariant(p);
@@ -76,14 +150,14 @@ TEST_CASE("parse_accounts") {
     }
   }
   SUBCASE("a bad entry names its position") {
-    CHECK(acw::parse_accounts(Json::array({kTokenLower, 7})).error ==
+    CHECK(acw::parse_accounts(json::array({kTokenLower, 7})).error ==
           "account 1 is not an address");
-    CHECK(acw::parse_accounts(Json::array({"0x12"})).error == "account 0 is not an address");
-    CHECK(acw::parse_accounts(Json::array({Json::array({kTokenLower})})).error ==
+    CHECK(acw::parse_accounts(json::array({"0x12"})).error == "account 0 is not an address");
+    CHECK(acw::parse_accounts(json::array({json::array({kTokenLower})})).error ==
           "account 0 is not an address");
   }
   SUBCASE("at most 64 entries") {
-    Json many = Json::array();
+    json many = json::array();
     for (int i = 0; i < 64; ++i) many.push_back(kTokenLower);
     CHECK(acw::parse_accounts(many).ok());
     many.push_back(kTokenLower);
@@ -104,14 +178,14 @@ TEST_CASE("parse_chain_id / chain_id_hex") {
   CHECK(acw::parse_chain_id("0x10000000000000000").error == "chainId does not fit in 64 bits");
   CHECK(acw::parse_chain_id("0x" + std::string(64, 'f')).error ==
         "chainId does not fit in 64 bits");
-  for (const Json& bad : {Json("31337"), Json("42220"), Json("0x"), Json("0xg1"), Json(""),
-                          Json("0x" + std::string(65, '0')), Json(" 0x1")}) {
+  for (const json& bad : {json("31337"), json("42220"), json("0x"), json("0xg1"), json(""),
+                          json("0x" + std::string(65, '0')), json(" 0x1")}) {
     CAPTURE(bad.dump());
     const auto p = acw::parse_chain_id(bad);
     check_invariant(p);
     CHECK(p.error == "chainId is not a hex string");
   }
-  for (const Json& bad : {Json(31337), Json(42220u), number("1.5"), Json(nullptr), Json::array()}) {
+  for (const json& bad : {json(31337), json(42220u), json(1.5), json(nullptr), json::array()}) {
     CAPTURE(bad.dump());
     CHECK(acw::parse_chain_id(bad).error == "chainId is not a hex string");
   }
@@ -184,11 +258,11 @@ TEST_CASE("ABI encoding") {
 
 TEST_CASE("parse_wallet_error") {
   SUBCASE("a proper EIP-1193 error") {
-    const auto e = acw::parse_wallet_error(Json::object({{"code", 4001}, {"message", "User rejected"}}));
+    const auto e = acw::parse_wallet_error(json{{"code", 4001}, {"message", "User rejected"}});
     CHECK(e.code == 4001);
     CHECK(e.message == "User rejected");
     const auto pending = acw::parse_wallet_error(
-        *acw::Json::parse(R"({"code":-32002,"message":"Request already pending","data":{}})").value);
+        *acw::parse_json(R"({"code":-32002,"message":"Request already pending","data":{}})").value);
     CHECK(pending.code == -32002);
     CHECK(pending.message == "Request already pending");
   }
@@ -196,14 +270,14 @@ TEST_CASE("parse_wallet_error") {
     const acw::WalletError generic = acw::parse_wallet_error(nullptr);
     CHECK(generic.code == -32603);
     CHECK_FALSE(generic.message.empty());
-    for (const Json& bad :
-         {Json(nullptr), Json("User rejected"), Json(4001), Json::array({4001, "x"}),
-          Json::object(), Json::object({{"message", "x"}}),
-          Json::object({{"code", "4001"}, {"message", "x"}}), Json::object({{"code", number("4001.0")}, {"message", "x"}}),
-          Json::object({{"code", nullptr}, {"message", "x"}}),
-          Json::object({{"code", int64_t{1} << 40}, {"message", "x"}}),
-          Json::object({{"code", -(int64_t{1} << 40)}, {"message", "x"}}),
-          Json::object({{"code", uint64_t{1} << 63}, {"message", "x"}})}) {
+    for (const json& bad :
+         {json(nullptr), json("User rejected"), json(4001), json::array({4001, "x"}),
+          json::object(), json{{"message", "x"}},
+          json{{"code", "4001"}, {"message", "x"}}, json{{"code", 4001.0}, {"message", "x"}},
+          json{{"code", nullptr}, {"message", "x"}},
+          json{{"code", int64_t{1} << 40}, {"message", "x"}},
+          json{{"code", -(int64_t{1} << 40)}, {"message", "x"}},
+          json{{"code", uint64_t{1} << 63}, {"message", "x"}}}) {
       CAPTURE(bad.dump());
       const auto e = acw::parse_wallet_error(bad);
       CHECK(e.code == -32603);
@@ -211,35 +285,35 @@ TEST_CASE("parse_wallet_error") {
     }
   }
   SUBCASE("a missing or non-string message keeps a valid code") {
-    for (const Json& v : {Json::object({{"code", 4001}}), Json::object({{"code", 4001}, {"message", 5}})}) {
+    for (const json& v : {json{{"code", 4001}}, json{{"code", 4001}, {"message", 5}}}) {
       const auto e = acw::parse_wallet_error(v);
       CHECK(e.code == 4001);
       CHECK(e.message == acw::parse_wallet_error(nullptr).message);
     }
   }
   SUBCASE("an empty message keeps the code") {
-    const auto e = acw::parse_wallet_error(Json::object({{"code", 4902}, {"message", ""}}));
+    const auto e = acw::parse_wallet_error(json{{"code", 4902}, {"message", ""}});
     CHECK(e.code == 4902);
     CHECK(e.message == acw::parse_wallet_error(nullptr).message);
   }
   SUBCASE("long messages are cut to 300 characters") {
     const std::string exactly(300, 'a');
-    CHECK(acw::parse_wallet_error(Json::object({{"code", 1}, {"message", exactly}})).message == exactly);
+    CHECK(acw::parse_wallet_error(json{{"code", 1}, {"message", exactly}}).message == exactly);
 
-    const auto e = acw::parse_wallet_error(Json::object({{"code", 1}, {"message", std::string(5000, 'a')}}));
+    const auto e = acw::parse_wallet_error(json{{"code", 1}, {"message", std::string(5000, 'a')}});
     CHECK(e.message.size() == 300);
     CHECK(e.message == std::string(297, 'a') + "...");
   }
   SUBCASE("cutting never splits a UTF-8 character") {
     std::string text;
     for (int i = 0; i < 400; ++i) text += "\xC3\xA9";  // "é", 2 bytes
-    const auto e = acw::parse_wallet_error(Json::object({{"code", 1}, {"message", text}}));
+    const auto e = acw::parse_wallet_error(json{{"code", 1}, {"message", text}});
     CHECK(e.message == text.substr(0, 297 * 2) + "...");
-    // Still valid UTF-8: written as it is, with no U+FFFD for a cut sequence.
-    CHECK(Json(e.message).dump() == "\"" + e.message + "\"");
+    // Still valid UTF-8: dumping it would throw otherwise.
+    CHECK(json(e.message).dump(-1, ' ', false, json::error_handler_t::strict).size() > 0);
 
     std::string emoji;  // 4-byte characters, exactly 300 of them: kept whole
     for (int i = 0; i < 300; ++i) emoji += "\xF0\x9F\x98\x80";
-    CHECK(acw::parse_wallet_error(Json::object({{"code", 1}, {"message", emoji}})).message == emoji);
+    CHECK(acw::parse_wallet_error(json{{"code", 1}, {"message", emoji}}).message == emoji);
   }
 }

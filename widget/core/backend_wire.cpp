@@ -1,5 +1,7 @@
 #include "backend_wire.h"
 
+#include <fmt/format.h>
+
 namespace acw {
 
 namespace {
@@ -7,53 +9,52 @@ namespace {
 constexpr size_t kMaxItems = 200;
 
 // Field readers: each returns "" or an error sentence naming the field.
-std::string need_object(const Json& v, const char* what) {
+std::string need_object(const json& v, const char* what) {
   return v.is_object() ? "" : std::string(what) + " must be a JSON object";
 }
 
-std::string read_amount(const Json& obj, const char* key, uint128& out, bool required = true) {
-  const Json& v = obj[key];
-  if (v.is_null()) return required ? std::string(key) + " is missing" : "";
+std::string read_amount(const json& obj, const char* key, uint128& out, bool required = true) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return required ? std::string(key) + " is missing" : "";
+  const json& v = obj.at(key);
   if (!v.is_string()) return std::string(key) + " must be a decimal string";
-  auto n = parse_decimal(v.text());
+  auto n = parse_decimal(v.get_ref<const std::string&>());
   if (!n) return std::string(key) + " is not a whole decimal number";
   out = *n;
   return {};
 }
 
-std::string read_bps(const Json& obj, const char* key, uint32_t& out) {
-  const Json* v = obj.find(key);
-  if (!v) return std::string(key) + " is missing";
+std::string read_bps(const json& obj, const char* key, uint32_t& out) {
+  if (!obj.contains(key)) return std::string(key) + " is missing";
+  const json& v = obj.at(key);
   std::optional<uint128> n;
-  if (auto number = v->as_u64()) n = *number;
-  if (v->is_string()) n = parse_decimal(v->text());
+  if (v.is_number_unsigned()) n = v.get<uint64_t>();
+  if (v.is_string()) n = parse_decimal(v.get_ref<const std::string&>());
   if (!n || *n > 10'000) return std::string(key) + " must be basis points (0-10000)";
   out = static_cast<uint32_t>(*n);
   return {};
 }
 
-std::string read_string(const Json& obj, const char* key, std::string& out, bool required = true,
+std::string read_string(const json& obj, const char* key, std::string& out, bool required = true,
                         size_t max_len = 200) {
-  const Json& v = obj[key];
-  if (v.is_null()) return required ? std::string(key) + " is missing" : "";
+  if (!obj.contains(key) || obj.at(key).is_null()) return required ? std::string(key) + " is missing" : "";
+  const json& v = obj.at(key);
   if (!v.is_string()) return std::string(key) + " must be a string";
-  if (v.text().size() > max_len) return std::string(key) + " is too long";
-  out = v.text();
+  if (v.get_ref<const std::string&>().size() > max_len) return std::string(key) + " is too long";
+  out = v.get<std::string>();
   return {};
 }
 
-std::string read_address(const Json& obj, const char* key, std::string& out) {
-  const Json& v = obj[key];
-  if (v.is_null()) return {};
-  auto a = parse_address(v);
+std::string read_address(const json& obj, const char* key, std::string& out) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return {};
+  auto a = parse_address(obj.at(key));
   if (!a.ok()) return std::string(key) + ": " + a.error;
   out = *a.value;
   return {};
 }
 
-std::string read_id(const Json& obj, const char* key, std::string& out) {
-  if (auto number = obj[key].as_u64()) {
-    out = std::to_string(*number);
+std::string read_id(const json& obj, const char* key, std::string& out) {
+  if (obj.contains(key) && obj.at(key).is_number_unsigned()) {
+    out = fmt::to_string(obj.at(key).get<uint64_t>());
     return {};
   }
   return read_string(obj, key, out, true, 128);
@@ -67,20 +68,19 @@ std::string first_error(std::initializer_list<std::string> errors) {
   return {};
 }
 
-const Json* items_of(const Json& body, std::string& error) {
-  const Json& items = body["items"];
-  if (!items.is_array()) {
+const json* items_of(const json& body, std::string& error) {
+  if (!body.is_object() || !body.contains("items") || !body.at("items").is_array()) {
     error = "items must be an array";
     return nullptr;
   }
-  if (items.size() > kMaxItems) {
+  if (body.at("items").size() > kMaxItems) {
     error = "too many items";
     return nullptr;
   }
-  return &items;
+  return &body.at("items");
 }
 
-Parsed<ApiKeyMeta> parse_key_meta(const Json& v) {
+Parsed<ApiKeyMeta> parse_key_meta(const json& v) {
   ApiKeyMeta k;
   if (!v.is_object()) return Parsed<ApiKeyMeta>::fail("an API key entry must be an object");
   std::string revoked_at;
@@ -94,12 +94,11 @@ Parsed<ApiKeyMeta> parse_key_meta(const Json& v) {
 
 }  // namespace
 
-Parsed<ConfigValues> parse_config_values(const Json& body) {
+Parsed<ConfigValues> parse_config_values(const json& body) {
   ConfigValues c;
   if (auto e = need_object(body, "config"); !e.empty()) return Parsed<ConfigValues>::fail(e);
-  const Json* chain_id = body.find("chainId");
-  if (!chain_id) return Parsed<ConfigValues>::fail("chainId is missing");
-  auto chain = parse_chain_id_any(*chain_id);
+  if (!body.contains("chainId")) return Parsed<ConfigValues>::fail("chainId is missing");
+  auto chain = parse_chain_id_any(body.at("chainId"));
   if (!chain.ok()) return Parsed<ConfigValues>::fail(chain.error);
   c.chain_id = *chain.value;
   const std::string e = first_error({read_amount(body, "priceMicroUsdPerG", c.price_micro_usd_per_g),
@@ -115,14 +114,15 @@ Parsed<ConfigValues> parse_config_values(const Json& body) {
   return Parsed<ConfigValues>::good(c);
 }
 
-Parsed<Profile> parse_profile(const Json& body) {
+Parsed<Profile> parse_profile(const json& body) {
   Profile p;
   if (auto e = need_object(body, "profile"); !e.empty()) return Parsed<Profile>::fail(e);
   const std::string e = first_error({read_amount(body, "remainingUsd", p.remaining_micro_usd),
                                      read_amount(body, "usedUsd", p.used_micro_usd),
                                      read_amount(body, "totalGDStreamedWei", p.streamed_wei, false)});
   if (!e.empty()) return Parsed<Profile>::fail(e);
-  if (const Json& st = body["stream"]; !st.is_null()) {
+  if (body.contains("stream") && !body.at("stream").is_null()) {
+    const json& st = body.at("stream");
     if (!st.is_object()) return Parsed<Profile>::fail("stream must be an object");
     const std::string se = first_error({read_string(st, "status", p.stream_status, true, 16),
                                         read_string(st, "endReason", p.stream_end_reason, false, 32)});
@@ -134,12 +134,13 @@ Parsed<Profile> parse_profile(const Json& body) {
   return Parsed<Profile>::good(p);
 }
 
-Parsed<uint128> parse_record_credit(const Json& body) {
+Parsed<uint128> parse_record_credit(const json& body) {
   std::string error;
-  const Json& events = body["events"];
-  if (!events.is_array()) return Parsed<uint128>::fail("events must be an array");
+  if (!body.is_object() || !body.contains("events") || !body.at("events").is_array()) {
+    return Parsed<uint128>::fail("events must be an array");
+  }
   uint128 total = 0;
-  for (const Json& entry : events.items()) {
+  for (const json& entry : body.at("events")) {
     uint128 credit = 0;
     if (!entry.is_object()) return Parsed<uint128>::fail("an entry must be an object");
     if (auto e = read_amount(entry, "totalCreditUsd", credit); !e.empty()) return Parsed<uint128>::fail(e);
@@ -150,12 +151,12 @@ Parsed<uint128> parse_record_credit(const Json& body) {
   return Parsed<uint128>::good(total);
 }
 
-Parsed<UsagePage> parse_usage_page(const Json& body) {
+Parsed<UsagePage> parse_usage_page(const json& body) {
   UsagePage page;
   std::string error;
-  const Json* items = items_of(body, error);
+  const json* items = items_of(body, error);
   if (!items) return Parsed<UsagePage>::fail(error);
-  for (const Json& v : items->items()) {
+  for (const json& v : *items) {
     UsageEntry u;
     if (!v.is_object()) return Parsed<UsagePage>::fail("a usage entry must be an object");
     const std::string e = first_error({read_id(v, "id", u.id), read_string(v, "at", u.at, true, 64),
@@ -164,18 +165,19 @@ Parsed<UsagePage> parse_usage_page(const Json& body) {
     if (!e.empty()) return Parsed<UsagePage>::fail(e);
     page.items.push_back(u);
   }
-  const std::optional<uint64_t> total = body["total"].as_u64();
-  if (!total) return Parsed<UsagePage>::fail("total must be a whole number");
-  page.total = *total;
+  if (!body.contains("total") || !body.at("total").is_number_unsigned()) {
+    return Parsed<UsagePage>::fail("total must be a whole number");
+  }
+  page.total = body.at("total").get<uint64_t>();
   return Parsed<UsagePage>::good(std::move(page));
 }
 
-Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const Json& body) {
+Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body) {
   std::vector<ApiKeyMeta> keys;
   std::string error;
-  const Json* items = items_of(body, error);
+  const json* items = items_of(body, error);
   if (!items) return Parsed<std::vector<ApiKeyMeta>>::fail(error);
-  for (const Json& v : items->items()) {
+  for (const json& v : *items) {
     auto k = parse_key_meta(v);
     if (!k.ok()) return Parsed<std::vector<ApiKeyMeta>>::fail(k.error);
     keys.push_back(*k.value);
@@ -183,7 +185,7 @@ Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const Json& body) {
   return Parsed<std::vector<ApiKeyMeta>>::good(std::move(keys));
 }
 
-Parsed<NonceAnswer> parse_nonce(const Json& body) {
+Parsed<NonceAnswer> parse_nonce(const json& body) {
   NonceAnswer n;
   if (auto e = need_object(body, "nonce answer"); !e.empty()) return Parsed<NonceAnswer>::fail(e);
   const std::string e = first_error({read_string(body, "message", n.message, true, 2000),
@@ -192,26 +194,25 @@ Parsed<NonceAnswer> parse_nonce(const Json& body) {
   return Parsed<NonceAnswer>::good(n);
 }
 
-Parsed<CreatedKey> parse_created_key(const Json& body) {
+Parsed<CreatedKey> parse_created_key(const json& body) {
   CreatedKey c;
   if (auto e = need_object(body, "created key"); !e.empty()) return Parsed<CreatedKey>::fail(e);
   if (auto e = read_string(body, "token", c.token, true, 128); !e.empty()) return Parsed<CreatedKey>::fail(e);
   if (c.token.rfind("gd_live_", 0) != 0) return Parsed<CreatedKey>::fail("token is not a gd_live_ key");
-  const Json* api_key = body.find("apiKey");
-  if (!api_key) return Parsed<CreatedKey>::fail("apiKey is missing");
-  auto meta = parse_key_meta(*api_key);
+  if (!body.contains("apiKey")) return Parsed<CreatedKey>::fail("apiKey is missing");
+  auto meta = parse_key_meta(body.at("apiKey"));
   if (!meta.ok()) return Parsed<CreatedKey>::fail(meta.error);
   c.meta = *meta.value;
   return Parsed<CreatedKey>::good(std::move(c));
 }
 
-std::string backend_error_text(const Json& body) {
-  const Json* e = body.find("error");
-  if (!e) return {};
-  std::string text = e->is_string() ? e->text() : e->dump();
+std::string backend_error_text(const json& body) {
+  if (!body.is_object() || !body.contains("error")) return {};
+  const json& e = body.at("error");
+  std::string text = e.is_string() ? e.get<std::string>() : e.dump(-1, ' ', true, json::error_handler_t::replace);
   if (text.size() > 200) {
-    // Cut at a code point boundary: a split UTF-8 sequence would reach the notice (and with
-    // it state_json and the effects' JSON) as U+FFFD (found by fuzz_backend_wire).
+    // Cut at a code point boundary: a split UTF-8 sequence makes the notice (and with it
+    // state_json and the effects' JSON) throw in dump() (found by fuzz_backend_wire).
     size_t cut = 200;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut) + "…";

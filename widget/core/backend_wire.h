@@ -43,16 +43,16 @@ struct CreatedKey {
   ApiKeyMeta meta;
 };
 
-Parsed<ConfigValues> parse_config_values(const Json& body);
-Parsed<Profile> parse_profile(const Json& body);
+Parsed<ConfigValues> parse_config_values(const json& body);
+Parsed<Profile> parse_profile(const json& body);
 // POST /v1/celo/events/record: the credit (principal + bonus, micro-USD) of this tx's events.
-Parsed<uint128> parse_record_credit(const Json& body);
-Parsed<UsagePage> parse_usage_page(const Json& body);
-Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const Json& body);
-Parsed<NonceAnswer> parse_nonce(const Json& body);
-Parsed<CreatedKey> parse_created_key(const Json& body);
+Parsed<uint128> parse_record_credit(const json& body);
+Parsed<UsagePage> parse_usage_page(const json& body);
+Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body);
+Parsed<NonceAnswer> parse_nonce(const json& body);
+Parsed<CreatedKey> parse_created_key(const json& body);
 
 // The backend's error text from an error body ({"error":"…"} or {"error":{…}}), cut short.
-std::string backend_error_text(const Json& body);
+std::string backend_error_text(const json& body);
 
 }  // namespace acw

@@ -1,18 +1,19 @@
 #include "config.h"
 
 #include <tuple>
+#include <fmt/format.h>
 
 namespace acw {
 
-Parsed<uint64_t> parse_chain_id_any(const Json& value) {
-  if (value.is_integer()) {
-    if (value.text()[0] == '-' || value.text() == "0") return Parsed<uint64_t>::fail("chainId must be positive");
-    const std::optional<uint64_t> id = value.as_u64();
-    if (!id) return Parsed<uint64_t>::fail("chainId does not fit in 64 bits");
-    return Parsed<uint64_t>::good(*id);
+Parsed<uint64_t> parse_chain_id_any(const json& value) {
+  if (value.is_number_unsigned() || value.is_number_integer()) {
+    if (value.is_number_integer() && value.get<int64_t>() <= 0) {
+      return Parsed<uint64_t>::fail("chainId must be positive");
+    }
+    return Parsed<uint64_t>::good(value.get<uint64_t>());
   }
   if (!value.is_string()) return Parsed<uint64_t>::fail("chainId must be a string or a number");
-  const std::string& text = value.text();
+  const std::string& text = value.get_ref<const std::string&>();
   if (text.rfind("0x", 0) == 0 || text.rfind("0X", 0) == 0) return parse_chain_id(value);
   auto decimal = parse_decimal(text);
   if (!decimal || *decimal == 0 || *decimal > UINT64_MAX) {
@@ -24,22 +25,25 @@ Parsed<uint64_t> parse_chain_id_any(const Json& value) {
 namespace {
 
 // Reads an optional string field; returns an error text when present with a wrong type.
-std::string read_string(const Json& obj, const char* key, std::string& out, size_t max_len = 200) {
-  const Json& v = obj[key];
-  if (v.is_null()) return {};
+std::string read_string(const json& obj, const char* key, std::string& out, size_t max_len = 200) {
+  if (!obj.contains(key) || obj.at(key).is_null()) return {};
+  const json& v = obj.at(key);
   if (!v.is_string()) return std::string(key) + " must be a string";
-  if (v.text().size() > max_len) return std::string(key) + " is too long";
-  out = v.text();
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > max_len) return std::string(key) + " is too long";
+  out = s;
   return {};
 }
 
 }  // namespace
 
-Parsed<Config> parse_config(const Json& value) {
+Parsed<Config> parse_config(const json& value) {
   if (!value.is_object()) return Parsed<Config>::fail("configuration must be a JSON object");
   Config c;
-  if (value["chainId"].is_null()) return Parsed<Config>::fail("chain-id is missing");
-  auto chain = parse_chain_id_any(value["chainId"]);
+  if (!value.contains("chainId") || value.at("chainId").is_null()) {
+    return Parsed<Config>::fail("chain-id is missing");
+  }
+  auto chain = parse_chain_id_any(value.at("chainId"));
   if (!chain.ok()) return Parsed<Config>::fail(chain.error);
   c.chain_id = *chain.value;
 
@@ -61,36 +65,38 @@ Parsed<Config> parse_config(const Json& value) {
       c.backend_url.rfind("https://", 0) != 0) {
     return Parsed<Config>::fail("backend-url must start with http:// or https://");
   }
-  if (c.chain_name.empty()) c.chain_name = "chain " + std::to_string(c.chain_id);
+  if (c.chain_name.empty()) c.chain_name = "chain " + fmt::to_string(c.chain_id);
 
   for (auto [key, field, lo, hi] : {std::tuple{"walletTimeoutMs", &c.wallet_timeout_ms, 1'000, 600'000},
                                     std::tuple{"httpTimeoutMs", &c.http_timeout_ms, 500, 120'000}}) {
-    const Json& v = value[key];
-    if (v.is_null()) continue;
+    if (!value.contains(key) || value.at(key).is_null()) continue;
+    const json& v = value.at(key);
     std::optional<uint128> n;
-    if (auto number = v.as_u64()) n = *number;
-    if (v.is_string()) n = parse_decimal(v.text());
+    if (v.is_number_integer() && v.get<int64_t>() >= 0) n = static_cast<uint64_t>(v.get<int64_t>());
+    if (v.is_string()) n = parse_decimal(v.get_ref<const std::string&>());
     if (!n || *n < static_cast<uint128>(lo) || *n > static_cast<uint128>(hi)) {
       return Parsed<Config>::fail(std::string(key) + " must be a whole number of milliseconds from " +
-                                  std::to_string(lo) + " to " + std::to_string(hi));
+                                  fmt::to_string(lo) + " to " + fmt::to_string(hi));
     }
     *field = static_cast<int>(*n);
   }
-  if (value["tokenAddress"].is_null()) return Parsed<Config>::fail("token-address is missing");
-  auto token = parse_address(value["tokenAddress"]);
+  if (!value.contains("tokenAddress") || value.at("tokenAddress").is_null()) {
+    return Parsed<Config>::fail("token-address is missing");
+  }
+  auto token = parse_address(value.at("tokenAddress"));
   if (!token.ok()) return Parsed<Config>::fail("token-address: " + token.error);
   c.token_address = *token.value;
   return Parsed<Config>::good(c);
 }
 
-Json config_to_json(const Config& c) {
-  return Json::object({{"chainId", chain_id_hex(c.chain_id)}, {"chainName", c.chain_name},
-                       {"nativeSymbol", c.native_symbol},    {"tokenAddress", c.token_address},
-                       {"tokenSymbol", c.token_symbol},      {"rpcUrl", c.rpc_url},
-                       {"explorerUrl", c.explorer_url},      {"locale", c.locale},
-                       {"backendUrl", c.backend_url},        {"mode", c.mode},
-                       {"walletTimeoutMs", c.wallet_timeout_ms},
-                       {"httpTimeoutMs", c.http_timeout_ms}});
+json config_to_json(const Config& c) {
+  return json{{"chainId", chain_id_hex(c.chain_id)}, {"chainName", c.chain_name},
+              {"nativeSymbol", c.native_symbol},    {"tokenAddress", c.token_address},
+              {"tokenSymbol", c.token_symbol},      {"rpcUrl", c.rpc_url},
+              {"explorerUrl", c.explorer_url},      {"locale", c.locale},
+              {"backendUrl", c.backend_url},         {"mode", c.mode},
+              {"walletTimeoutMs", c.wallet_timeout_ms},
+              {"httpTimeoutMs", c.http_timeout_ms}};
 }
 
 }  // namespace acw

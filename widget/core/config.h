@@ -24,10 +24,10 @@ struct Config {
 
 // {"chainId": "0x7a69" | "31337" | 31337, "chainName": "...", "tokenAddress": "0x...", ...}
 // Unknown keys are ignored; known keys with a wrong type or value are errors.
-Parsed<Config> parse_config(const Json& value);
-Json config_to_json(const Config& config);
+Parsed<Config> parse_config(const json& value);
+json config_to_json(const Config& config);
 
 // "0x7a69", "31337" or a JSON integer; non-zero, fits 64 bits.
-Parsed<uint64_t> parse_chain_id_any(const Json& value);
+Parsed<uint64_t> parse_chain_id_any(const json& value);
 
 }  // namespace acw

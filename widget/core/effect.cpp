@@ -2,7 +2,7 @@
 
 namespace acw {
 
-Effect wallet_effect(int id, std::string method, Json params) {
+Effect wallet_effect(int id, std::string method, nlohmann::json params) {
   Effect e;
   e.kind = EffectKind::wallet;
   e.id = id;
@@ -11,7 +11,7 @@ Effect wallet_effect(int id, std::string method, Json params) {
   return e;
 }
 
-Effect http_effect(int id, std::string method, std::string url, Json body, int timeout_ms) {
+Effect http_effect(int id, std::string method, std::string url, nlohmann::json body, int timeout_ms) {
   Effect e;
   e.kind = EffectKind::http;
   e.id = id;
@@ -30,7 +30,7 @@ Effect timer_effect(int id, int ms) {
   return e;
 }
 
-Effect store_effect(std::string key, Json value) {
+Effect store_effect(std::string key, nlohmann::json value) {
   Effect e;
   e.kind = EffectKind::store;
   e.name = std::move(key);
@@ -52,7 +52,7 @@ Effect open_effect(std::string url) {
   return e;
 }
 
-Effect emit_effect(std::string event_name, Json detail) {
+Effect emit_effect(std::string event_name, nlohmann::json detail) {
   Effect e;
   e.kind = EffectKind::emit;
   e.name = std::move(event_name);
@@ -60,28 +60,28 @@ Effect emit_effect(std::string event_name, Json detail) {
   return e;
 }
 
-Json effect_to_json(const Effect& e) {
+nlohmann::json effect_to_json(const Effect& e) {
   switch (e.kind) {
     case EffectKind::wallet: {
-      Json j = Json::object({{"id", e.id}, {"kind", "wallet"}, {"method", e.name}, {"params", e.payload}});
-      if (e.ms > 0) j.set("timeoutMs", e.ms);
+      nlohmann::json j = {{"id", e.id}, {"kind", "wallet"}, {"method", e.name}, {"params", e.payload}};
+      if (e.ms > 0) j["timeoutMs"] = e.ms;
       return j;
     }
     case EffectKind::http:
-      return Json::object({{"id", e.id}, {"kind", "http"}, {"method", e.name}, {"url", e.text},
-                           {"body", e.payload}, {"timeoutMs", e.ms}});
+      return {{"id", e.id}, {"kind", "http"}, {"method", e.name}, {"url", e.text},
+              {"body", e.payload}, {"timeoutMs", e.ms}};
     case EffectKind::timer:
-      return Json::object({{"id", e.id}, {"kind", "timer"}, {"ms", e.ms}});
+      return {{"id", e.id}, {"kind", "timer"}, {"ms", e.ms}};
     case EffectKind::store:
-      return Json::object({{"kind", "store"}, {"key", e.name}, {"value", e.payload}});
+      return {{"kind", "store"}, {"key", e.name}, {"value", e.payload}};
     case EffectKind::emit:
-      return Json::object({{"kind", "emit"}, {"name", e.name}, {"detail", e.payload}});
+      return {{"kind", "emit"}, {"name", e.name}, {"detail", e.payload}};
     case EffectKind::copy:
-      return Json::object({{"kind", "copy"}, {"text", e.text}});
+      return {{"kind", "copy"}, {"text", e.text}};
     case EffectKind::open:
-      return Json::object({{"kind", "open"}, {"url", e.text}});
+      return {{"kind", "open"}, {"url", e.text}};
   }
-  return Json::object();
+  return nlohmann::json::object();
 }
 
 }  // namespace acw

@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "json.h"
+#include <nlohmann/json.hpp>
 
 namespace acw {
 
@@ -14,19 +14,19 @@ struct Effect {
   int id = 0;               // wallet, http, timer: the id the answer is resolved with
   std::string name;         // wallet: EIP-1193 method; http: GET/POST/DELETE; emit: event name;
                             // store: the localStorage key
-  Json payload;             // wallet: params; http: body (null = none); emit: detail;
+  nlohmann::json payload;   // wallet: params; http: body (null = none); emit: detail;
                             // store: the value (null = remove)
   std::string text;         // http: URL; copy: the text; open: the URL
   int ms = 0;               // http: timeout; timer: delay
 };
 
-Effect wallet_effect(int id, std::string method, Json params);
-Effect http_effect(int id, std::string method, std::string url, Json body, int timeout_ms);
+Effect wallet_effect(int id, std::string method, nlohmann::json params);
+Effect http_effect(int id, std::string method, std::string url, nlohmann::json body, int timeout_ms);
 Effect timer_effect(int id, int ms);
-Effect store_effect(std::string key, Json value);
-Effect emit_effect(std::string event_name, Json detail);
+Effect store_effect(std::string key, nlohmann::json value);
+Effect emit_effect(std::string event_name, nlohmann::json detail);
 Effect copy_effect(std::string text);
 Effect open_effect(std::string url);
-Json effect_to_json(const Effect& effect);
+nlohmann::json effect_to_json(const Effect& effect);
 
 }  // namespace acw

@@ -24,7 +24,7 @@ Event Event::input(std::string id, std::string text) {
   return e;
 }
 
-Event Event::wallet_ok(int effect_id, Json result) {
+Event Event::wallet_ok(int effect_id, json result) {
   Event e;
   e.type = EventType::wallet_result;
   e.effect_id = effect_id;
@@ -52,14 +52,14 @@ Event Event::http_answer(int effect_id, int status, std::string body) {
   return e;
 }
 
-Event Event::accounts_changed(Json accounts) {
+Event Event::accounts_changed(json accounts) {
   Event e;
   e.type = EventType::accounts_changed;
   e.result = std::move(accounts);
   return e;
 }
 
-Event Event::chain_changed(Json chain_id) {
+Event Event::chain_changed(json chain_id) {
   Event e;
   e.type = EventType::chain_changed;
   e.result = std::move(chain_id);
@@ -84,32 +84,35 @@ namespace {
 constexpr size_t kMaxIdLength = 64;
 constexpr size_t kMaxInputLength = 256;  // longer text is refused, not truncated
 
-Parsed<std::string> string_field(const Json& obj, const char* key, size_t max_len) {
-  const Json* v = obj.find(key);
-  if (!v) return Parsed<std::string>::fail(std::string(key) + " is missing");
-  if (!v->is_string()) return Parsed<std::string>::fail(std::string(key) + " must be a string");
-  if (v->text().size() > max_len) return Parsed<std::string>::fail(std::string(key) + " is too long");
-  return Parsed<std::string>::good(v->text());
+Parsed<std::string> string_field(const json& obj, const char* key, size_t max_len) {
+  if (!obj.contains(key)) return Parsed<std::string>::fail(std::string(key) + " is missing");
+  const json& v = obj.at(key);
+  if (!v.is_string()) return Parsed<std::string>::fail(std::string(key) + " must be a string");
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > max_len) return Parsed<std::string>::fail(std::string(key) + " is too long");
+  return Parsed<std::string>::good(s);
 }
 
 }  // namespace
 
 Parsed<Event> parse_event(std::string_view text) {
-  auto doc = Json::parse(text, 64 * 1024);
+  auto doc = parse_json(text, 64 * 1024);
   if (!doc.ok()) return Parsed<Event>::fail(doc.error);
-  const Json& j = *doc.value;
+  const json& j = *doc.value;
   if (!j.is_object()) return Parsed<Event>::fail("event must be a JSON object");
   auto type = string_field(j, "type", 32);
   if (!type.ok()) return Parsed<Event>::fail(type.error);
   const std::string& t = *type.value;
 
   if (t == "start") {
-    if (!j["wallet"].is_bool()) return Parsed<Event>::fail("start needs a boolean wallet");
-    Event e = Event::start(j["wallet"].boolean());
-    if (auto now = j["nowMs"].as_u64()) e.now_ms = *now;
-    if (const Json* stored = j.find("stored")) {
-      if (!stored->is_object()) return Parsed<Event>::fail("stored must be an object");
-      e.stored = *stored;
+    if (!j.contains("wallet") || !j.at("wallet").is_boolean()) {
+      return Parsed<Event>::fail("start needs a boolean wallet");
+    }
+    Event e = Event::start(j.at("wallet").get<bool>());
+    if (j.contains("nowMs") && j.at("nowMs").is_number_unsigned()) e.now_ms = j.at("nowMs").get<uint64_t>();
+    if (j.contains("stored")) {
+      if (!j.at("stored").is_object()) return Parsed<Event>::fail("stored must be an object");
+      e.stored = j.at("stored");
     }
     return Parsed<Event>::good(std::move(e));
   }
@@ -126,43 +129,43 @@ Parsed<Event> parse_event(std::string_view text) {
     return Parsed<Event>::good(Event::input(*id.value, *txt.value));
   }
   if (t == "accountsChanged") {
-    const Json* accounts = j.find("accounts");
-    if (!accounts) return Parsed<Event>::fail("accounts is missing");
-    return Parsed<Event>::good(Event::accounts_changed(*accounts));
+    if (!j.contains("accounts")) return Parsed<Event>::fail("accounts is missing");
+    return Parsed<Event>::good(Event::accounts_changed(j.at("accounts")));
   }
   if (t == "chainChanged") {
-    const Json* chain = j.find("chainId");
-    if (!chain) return Parsed<Event>::fail("chainId is missing");
-    return Parsed<Event>::good(Event::chain_changed(*chain));
+    if (!j.contains("chainId")) return Parsed<Event>::fail("chainId is missing");
+    return Parsed<Event>::good(Event::chain_changed(j.at("chainId")));
   }
   if (t == "disconnect") return Parsed<Event>::good(Event::disconnected());
   if (t == "tick") {
-    const std::optional<uint64_t> now = j["nowMs"].as_u64();
-    if (!now) return Parsed<Event>::fail("tick needs a whole nowMs");
-    return Parsed<Event>::good(Event::tick(*now));
+    if (!j.contains("nowMs") || !j.at("nowMs").is_number_unsigned()) {
+      return Parsed<Event>::fail("tick needs a whole nowMs");
+    }
+    return Parsed<Event>::good(Event::tick(j.at("nowMs").get<uint64_t>()));
   }
   return Parsed<Event>::fail("unknown event type");
 }
 
 Parsed<Event> parse_wallet_answer(int effect_id, std::string_view text) {
-  auto doc = Json::parse(text);
+  auto doc = parse_json(text);
   if (!doc.ok()) return Parsed<Event>::fail(doc.error);
-  const Json& j = *doc.value;
+  const json& j = *doc.value;
   if (!j.is_object()) return Parsed<Event>::fail("answer must be a JSON object");
-  if (const Json* error = j.find("error")) {
-    WalletError err = parse_wallet_error(*error);
+  if (j.contains("error")) {
+    WalletError err = parse_wallet_error(j.at("error"));
     return Parsed<Event>::good(Event::wallet_error(effect_id, err.code, err.message));
   }
-  if (const Json* status = j.find("status")) {
-    const std::optional<int64_t> code = status->as_i64();
-    if (!code || *code < 100 || *code > 599) return Parsed<Event>::fail("status must be an HTTP status code");
-    const Json& body = j["body"];
-    if (!body.is_string()) return Parsed<Event>::fail("body must be a string");
-    return Parsed<Event>::good(Event::http_answer(effect_id, static_cast<int>(*code), body.text()));
+  if (j.contains("status")) {
+    const json& status = j.at("status");
+    if (!status.is_number_integer() || status.get<int64_t>() < 100 || status.get<int64_t>() > 599) {
+      return Parsed<Event>::fail("status must be an HTTP status code");
+    }
+    if (!j.contains("body") || !j.at("body").is_string()) return Parsed<Event>::fail("body must be a string");
+    return Parsed<Event>::good(
+        Event::http_answer(effect_id, static_cast<int>(status.get<int64_t>()), j.at("body").get<std::string>()));
   }
-  const Json* result = j.find("result");
-  if (!result) return Parsed<Event>::fail("answer needs result or error");
-  return Parsed<Event>::good(Event::wallet_ok(effect_id, *result));
+  if (!j.contains("result")) return Parsed<Event>::fail("answer needs result or error");
+  return Parsed<Event>::good(Event::wallet_ok(effect_id, j.at("result")));
 }
 
 }  // namespace acw

@@ -27,21 +27,21 @@ struct Event {
   std::string text;
   int effect_id = 0;
   bool ok = false;       // wallet_result: true = `result`, false = `error`
-  Json result;           // raw, validated by the reducer with the wire parsers
+  json result;           // raw, validated by the reducer with the wire parsers
   WalletError error;
   int http_status = 0;   // http answers: the status code (0 = no HTTP answer: see `error`)
   std::string body;      // http answers: the body text, parsed by the reducer
-  Json stored;           // start: the widget's saved localStorage entries {key: value}
+  json stored;           // start: the widget's saved localStorage entries {key: value}
   uint64_t now_ms = 0;   // tick (and start): wall clock, ms since the epoch
 
   static Event start(bool wallet_found);
   static Event click(std::string id);
   static Event input(std::string id, std::string text);
-  static Event wallet_ok(int effect_id, Json result);
+  static Event wallet_ok(int effect_id, json result);
   static Event wallet_error(int effect_id, int code, std::string message);
   static Event http_answer(int effect_id, int status, std::string body);
-  static Event accounts_changed(Json accounts);
-  static Event chain_changed(Json chain_id);
+  static Event accounts_changed(json accounts);
+  static Event chain_changed(json chain_id);
   static Event disconnected();
   static Event tick(uint64_t now_ms);
 };

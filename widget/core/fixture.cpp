@@ -49,18 +49,18 @@ const char* name_of(const Names<E, N>& names, E value) {
 // Reads fields of one JSON object into a facet; remembers the first error with its path.
 class Reader {
  public:
-  Reader(const Json& obj, std::string path, std::string& error)
+  Reader(const json& obj, std::string path, std::string& error)
       : obj_(obj), path_(std::move(path)), error_(error) {
     if (!obj_.is_object()) fail("", "must be an object");
   }
 
   template <typename E, size_t N>
   void name(const char* key, const Names<E, N>& names, E& out) {
-    const Json* v = get(key);
+    const json* v = get(key);
     if (!v) return;
     if (!v->is_string()) return fail(key, "must be a string");
     for (const auto& [value, n] : names) {
-      if (v->text() == n) {
+      if (*v == n) {
         out = value;
         return;
       }
@@ -68,23 +68,23 @@ class Reader {
     fail(key, "has an unknown value");
   }
   void string(const char* key, std::string& out, size_t max_len = 2000) {
-    const Json* v = get(key);
+    const json* v = get(key);
     if (!v) return;
     if (!v->is_string()) return fail(key, "must be a string");
-    if (v->text().size() > max_len) return fail(key, "is too long");
-    out = v->text();
+    if (v->get_ref<const std::string&>().size() > max_len) return fail(key, "is too long");
+    out = v->get<std::string>();
   }
   void boolean(const char* key, bool& out) {
-    const Json* v = get(key);
+    const json* v = get(key);
     if (!v) return;
-    if (!v->is_bool()) return fail(key, "must be true or false");
-    out = v->boolean();
+    if (!v->is_boolean()) return fail(key, "must be true or false");
+    out = v->get<bool>();
   }
   void amount(const char* key, uint128& out) {
-    const Json* v = get(key);
+    const json* v = get(key);
     if (!v) return;
     if (!v->is_string()) return fail(key, "must be a decimal string");
-    auto parsed = parse_decimal(v->text());
+    auto parsed = parse_decimal(v->get_ref<const std::string&>());
     if (!parsed) return fail(key, "is not a decimal amount");
     out = *parsed;
   }
@@ -95,11 +95,10 @@ class Reader {
     if (error_.empty()) out = value;
   }
   void count(const char* key, uint64_t& out, uint64_t max) {
-    const Json* v = get(key);
+    const json* v = get(key);
     if (!v) return;
-    const std::optional<uint64_t> n = v->as_u64();
-    if (!n || *n > max) return fail(key, "must be a small whole number");
-    out = *n;
+    if (!v->is_number_unsigned() || v->get<uint64_t>() > max) return fail(key, "must be a small whole number");
+    out = v->get<uint64_t>();
   }
   void bps(const char* key, uint32_t& out) {
     uint64_t value = out;
@@ -107,14 +106,14 @@ class Reader {
     out = static_cast<uint32_t>(value);
   }
   void address(const char* key, std::string& out) {
-    const Json* v = get(key);
-    if (!v || (v->is_string() && v->text().empty())) return;
+    const json* v = get(key);
+    if (!v || (v->is_string() && v->get_ref<const std::string&>().empty())) return;
     auto a = parse_address(*v);
     if (!a.ok()) return fail(key, a.error);
     out = *a.value;
   }
   void chain(const char* key, uint64_t& out) {
-    const Json* v = get(key);
+    const json* v = get(key);
     if (!v) return;
     auto c = parse_chain_id_any(*v);
     if (!c.ok()) return fail(key, c.error);
@@ -122,29 +121,31 @@ class Reader {
   }
 
  private:
-  const Json* get(const char* key) { return error_.empty() ? obj_.find(key) : nullptr; }
+  const json* get(const char* key) {
+    if (!error_.empty() || !obj_.is_object() || !obj_.contains(key)) return nullptr;
+    return &obj_.at(key);
+  }
   void fail(const char* key, const std::string& why) {
     if (error_.empty()) error_ = path_ + (*key ? std::string(".") + key : "") + " " + why;
   }
-  const Json& obj_;
+  const json& obj_;
   std::string path_;
   std::string& error_;
 };
 
-const Json& member(const Json& obj, const char* key) {
-  static const Json kEmpty = Json::object();
-  const Json* value = obj.find(key);
-  return value ? *value : kEmpty;
+const json& member(const json& obj, const char* key) {
+  static const json kEmpty = json::object();
+  return obj.contains(key) ? obj.at(key) : kEmpty;
 }
 
 }  // namespace
 
-Parsed<State> state_from_json(const Json& j) {
+Parsed<State> state_from_json(const json& j) {
   if (!j.is_object()) return Parsed<State>::fail("fixture must be a JSON object");
   State s;
   std::string err;
-  if (const Json* config = j.find("config")) {
-    auto c = parse_config(*config);
+  if (j.contains("config")) {
+    auto c = parse_config(j.at("config"));
     if (!c.ok()) return Parsed<State>::fail("config: " + c.error);
     s.config = *c.value;
   }
@@ -206,13 +207,13 @@ Parsed<State> state_from_json(const Json& j) {
     Reader r(member(j, "usage"), "usage", err);
     r.count("count", s.usage.count, 1'000'000'000);
   }
-  if (const Json* recent = j["usage"].find("recent"); err.empty() && recent) {
-    auto page = parse_usage_page(Json::object({{"items", *recent}, {"total", s.usage.count}}));
+  if (err.empty() && j.contains("usage") && j.at("usage").is_object() && j.at("usage").contains("recent")) {
+    auto page = parse_usage_page(json{{"items", j.at("usage").at("recent")}, {"total", s.usage.count}});
     if (!page.ok()) return Parsed<State>::fail("usage.recent: " + page.error);
     s.usage.recent = std::move(page.value->items);
   }
-  if (const Json* api_keys = j.find("apiKeys"); err.empty() && api_keys) {
-    auto keys = parse_api_keys(Json::object({{"items", *api_keys}}));
+  if (err.empty() && j.contains("apiKeys")) {
+    auto keys = parse_api_keys(json{{"items", j.at("apiKeys")}});
     if (!keys.ok()) return Parsed<State>::fail("apiKeys: " + keys.error);
     s.api_key.keys = std::move(*keys.value);
     s.api_key.loaded = true;
@@ -228,64 +229,63 @@ Parsed<State> state_from_json(const Json& j) {
   return Parsed<State>::good(std::move(s));
 }
 
-Json state_to_json(const State& s) {
-  Json wallet = Json::object({{"phase", name_of(kWalletPhases, s.wallet.phase)},
-                              {"account", s.wallet.account},
-                              {"balanceLoading", s.wallet.balance_loading},
-                              {"switchingChain", s.wallet.switching_chain}});
-  if (s.wallet.chain_id) wallet.set("chainId", chain_id_hex(s.wallet.chain_id));
-  if (s.wallet.balance_wei) wallet.set("balanceWei", to_decimal(*s.wallet.balance_wei));
-  Json backend = Json::object({{"health", name_of(kHealth, s.backend.health)},
-                               {"depositBonusBps", s.backend.deposit_bonus_bps},
-                               {"streamBonusBps", s.backend.stream_bonus_bps},
-                               {"minFirstDepositUsd", to_decimal(s.backend.min_first_deposit_micro_usd)},
-                               {"minStreamUsdPerMonth", to_decimal(s.backend.min_stream_micro_usd_per_month)},
-                               {"minCreditUsd", to_decimal(s.backend.min_credit_micro_usd)}});
-  if (s.backend.price_micro_usd_per_g) backend.set("priceMicroUsdPerG", to_decimal(*s.backend.price_micro_usd_per_g));
-  backend.set("configLoaded", s.backend.config_loaded);
-  backend.set("hostAddress", s.backend.host_address);
-  backend.set("vaultAddress", s.backend.vault_address);
-  backend.set("forwarderAddress", s.backend.forwarder_address);
-  Json stream = Json::object({{"phase", name_of(kStreamPhases, s.stream.phase)},
-                              {"editing", s.stream.editing},
-                              {"flowRateWeiPerSecond", to_decimal(s.stream.flow_rate_wei_per_second)},
-                              {"endReason", s.stream.end_reason},
-                              {"streamedWei", to_decimal(s.stream.streamed_wei)}});
-  if (s.stream.setup_buffer_wei) stream.set("setupBufferWei", to_decimal(*s.stream.setup_buffer_wei));
-  Json recent = Json::array();
+json state_to_json(const State& s) {
+  json wallet = {{"phase", name_of(kWalletPhases, s.wallet.phase)},
+                 {"account", s.wallet.account},
+                 {"balanceLoading", s.wallet.balance_loading},
+                 {"switchingChain", s.wallet.switching_chain}};
+  if (s.wallet.chain_id) wallet["chainId"] = chain_id_hex(s.wallet.chain_id);
+  if (s.wallet.balance_wei) wallet["balanceWei"] = to_decimal(*s.wallet.balance_wei);
+  json backend = {{"health", name_of(kHealth, s.backend.health)},
+                  {"depositBonusBps", s.backend.deposit_bonus_bps},
+                  {"streamBonusBps", s.backend.stream_bonus_bps},
+                  {"minFirstDepositUsd", to_decimal(s.backend.min_first_deposit_micro_usd)},
+                  {"minStreamUsdPerMonth", to_decimal(s.backend.min_stream_micro_usd_per_month)},
+                  {"minCreditUsd", to_decimal(s.backend.min_credit_micro_usd)}};
+  if (s.backend.price_micro_usd_per_g) backend["priceMicroUsdPerG"] = to_decimal(*s.backend.price_micro_usd_per_g);
+  backend["configLoaded"] = s.backend.config_loaded;
+  backend["hostAddress"] = s.backend.host_address;
+  backend["vaultAddress"] = s.backend.vault_address;
+  backend["forwarderAddress"] = s.backend.forwarder_address;
+  json stream = {{"phase", name_of(kStreamPhases, s.stream.phase)},
+                 {"editing", s.stream.editing},
+                 {"flowRateWeiPerSecond", to_decimal(s.stream.flow_rate_wei_per_second)},
+                 {"endReason", s.stream.end_reason},
+                 {"streamedWei", to_decimal(s.stream.streamed_wei)}};
+  if (s.stream.setup_buffer_wei) stream["setupBufferWei"] = to_decimal(*s.stream.setup_buffer_wei);
+  json recent = json::array();
   for (const auto& u : s.usage.recent) {
-    recent.push_back(Json::object(
-        {{"id", u.id}, {"at", u.at}, {"model", u.model}, {"costUsd", to_decimal(u.cost_micro_usd)}}));
+    recent.push_back({{"id", u.id}, {"at", u.at}, {"model", u.model}, {"costUsd", to_decimal(u.cost_micro_usd)}});
   }
-  Json keys = Json::array();
+  json keys = json::array();
   for (const auto& k : s.api_key.keys) {
-    keys.push_back(Json::object({{"id", k.id}, {"tokenPrefix", k.prefix}, {"createdAt", k.created_at},
-                                 {"revokedAt", k.revoked ? Json("revoked") : Json()}}));
+    keys.push_back({{"id", k.id}, {"tokenPrefix", k.prefix}, {"createdAt", k.created_at},
+                    {"revokedAt", k.revoked ? json("revoked") : json(nullptr)}});
   }
-  Json out = Json::object({
-      {"wallet", std::move(wallet)},
+  json out = {
+      {"wallet", wallet},
       {"view", name_of(kViews, s.view)},
-      {"purchase", Json::object({{"mode", name_of(kModes, s.purchase.mode)},
-                                 {"amountText", s.purchase.amount_text},
-                                 {"monthlyAmountText", s.purchase.monthly_amount_text}})},
-      {"payment", Json::object({{"phase", name_of(kPaymentPhases, s.payment.phase)},
-                                {"txHash", s.payment.tx_hash},
-                                {"amountWei", to_decimal(s.payment.amount_wei)},
-                                {"creditedUsd", to_decimal(s.payment.credited_micro_usd)},
-                                {"failure", s.payment.failure},
-                                {"backendRetrying", s.payment.backend_retrying}})},
-      {"backend", std::move(backend)},
-      {"credits", Json::object({{"known", s.credits.known},
-                                {"remainingUsd", to_decimal(s.credits.remaining_micro_usd)},
-                                {"usedUsd", to_decimal(s.credits.used_micro_usd)}})},
-      {"stream", std::move(stream)},
-      {"usage", Json::object({{"count", s.usage.count}, {"recent", std::move(recent)}})},
-      {"apiKeys", std::move(keys)},
-      {"notice", Json::object({{"kind", name_of(kNoticeKinds, s.notice.kind)}, {"text", s.notice.text}})},
-  });
+      {"purchase", {{"mode", name_of(kModes, s.purchase.mode)},
+                    {"amountText", s.purchase.amount_text},
+                    {"monthlyAmountText", s.purchase.monthly_amount_text}}},
+      {"payment", {{"phase", name_of(kPaymentPhases, s.payment.phase)},
+                   {"txHash", s.payment.tx_hash},
+                   {"amountWei", to_decimal(s.payment.amount_wei)},
+                   {"creditedUsd", to_decimal(s.payment.credited_micro_usd)},
+                   {"failure", s.payment.failure},
+                   {"backendRetrying", s.payment.backend_retrying}}},
+      {"backend", backend},
+      {"credits", {{"known", s.credits.known},
+                   {"remainingUsd", to_decimal(s.credits.remaining_micro_usd)},
+                   {"usedUsd", to_decimal(s.credits.used_micro_usd)}}},
+      {"stream", stream},
+      {"usage", {{"count", s.usage.count}, {"recent", recent}}},
+      {"apiKeys", keys},
+      {"notice", {{"kind", name_of(kNoticeKinds, s.notice.kind)}, {"text", s.notice.text}}},
+  };
   // No chain id = no configuration (a fixture without one, or an invalid one): leave it out,
   // since {"chainId":"0x0"} would be a fixture that state_from_json refuses.
-  if (s.config.chain_id != 0) out.set("config", config_to_json(s.config));
+  if (s.config.chain_id != 0) out["config"] = config_to_json(s.config);
   return out;
 }
 

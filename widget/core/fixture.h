@@ -8,7 +8,7 @@
 
 namespace acw {
 
-Parsed<State> state_from_json(const Json& fixture);
-Json state_to_json(const State& state);
+Parsed<State> state_from_json(const json& fixture);
+json state_to_json(const State& state);
 
 }  // namespace acw

@@ -30,7 +30,7 @@ void begin(Step& st, KeyTask task) {
   s.api_key.task = task;
   st.clear_notice();
   st.http(Purpose::key_nonce, "POST", "/v1/auth/nonce",
-          Json::object({{"account", s.wallet.account}, {"chainId", s.config.chain_id}}));
+          json{{"account", s.wallet.account}, {"chainId", s.config.chain_id}});
 }
 
 void finish(Step& st, const std::string& error) {
@@ -46,16 +46,16 @@ void on_nonce(Step& st, const Event& ev) {
   auto n = parse_nonce(r.body);
   if (!n.ok()) return finish(st, text(st.t().key_failed, n.error));
   st.s.api_key.nonce = n.value->nonce;
-  st.wallet(Purpose::key_sign, "personal_sign", Json::array({hex_utf8(n.value->message), st.s.wallet.account}));
+  st.wallet(Purpose::key_sign, "personal_sign", json::array({hex_utf8(n.value->message), st.s.wallet.account}));
 }
 
 void on_signed(Step& st, const Event& ev) {
   auto& s = st.s;
   if (!ev.ok) return finish(st, s.api_key.task == KeyTask::none ? "" : st.t().wallet_error(ev.error.code, ev.error.message));
-  if (!ev.result.is_string() || ev.result.text().size() > 200) {
+  if (!ev.result.is_string() || ev.result.get_ref<const std::string&>().size() > 200) {
     return finish(st, text(st.t().err_bad_answer, "signature is not a string"));
   }
-  const Json body = Json::object({{"account", s.wallet.account}, {"nonce", s.api_key.nonce}, {"signature", ev.result}});
+  json body{{"account", s.wallet.account}, {"nonce", s.api_key.nonce}, {"signature", ev.result}};
   s.api_key.nonce.clear();
   if (s.api_key.task == KeyTask::revoking) {
     st.http(Purpose::key_revoke, "DELETE", "/v1/auth/api-keys/" + s.api_key.revoke_id, body);

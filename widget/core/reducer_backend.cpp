@@ -1,6 +1,9 @@
 // Loading what the views need from the credits backend: its configuration, the account's
 // profile (credits), usage and API key metadata. Failures make the backend `unavailable`.
 #include "backend_wire.h"
+
+#include <fmt/format.h>
+
 #include "reducer_step.h"
 
 namespace acw {
@@ -148,9 +151,9 @@ HttpResult read_http(const Event& ev) {
     r.error = ev.error.message.empty() ? "no answer" : ev.error.message;
     return r;
   }
-  auto body = Json::parse(ev.body);
+  auto body = parse_json(ev.body);
   if (ev.http_status < 200 || ev.http_status >= 300) {
-    r.error = "HTTP " + std::to_string(ev.http_status);
+    r.error = "HTTP " + fmt::to_string(ev.http_status);
     if (body.ok()) {
       const std::string detail = backend_error_text(*body.value);
       if (!detail.empty()) r.error += ": " + detail;

@@ -2,6 +2,9 @@
 // hash is stored (per account and chain) until it is credited or clearly failed, so a reload
 // resumes it and nothing paid is ever forgotten.
 #include "abi.h"
+
+#include <fmt/format.h>
+
 #include "backend_wire.h"
 #include "quote.h"
 #include "reducer_step.h"
@@ -22,8 +25,8 @@ const char* kind_name(TxKind kind) {
   return "once";
 }
 
-TxKind kind_from(const Json& doc) {
-  const std::string& k = doc["kind"].text();
+TxKind kind_from(const json& doc) {
+  const std::string k = doc.contains("kind") && doc.at("kind").is_string() ? doc.at("kind").get<std::string>() : "";
   if (k == "stream_create") return TxKind::stream_create;
   if (k == "stream_update") return TxKind::stream_update;
   if (k == "stream_delete") return TxKind::stream_delete;
@@ -31,9 +34,8 @@ TxKind kind_from(const Json& doc) {
 }
 
 std::string stored_value(const PaymentFacet& p) {
-  return Json::object({{"txHash", p.tx_hash}, {"amountWei", to_decimal(p.amount_wei)}, {"kind", kind_name(p.kind)},
-                       {"flowRate", to_decimal(p.flow_rate)}, {"pausing", p.pausing}})
-      .dump();
+  return json_text(json{{"txHash", p.tx_hash}, {"amountWei", to_decimal(p.amount_wei)}, {"kind", kind_name(p.kind)},
+              {"flowRate", to_decimal(p.flow_rate)}, {"pausing", p.pausing}});
 }
 
 void remember(Step& st, const PaymentFacet& p) {
@@ -50,17 +52,17 @@ void forget(Step& st, const PaymentFacet& p) {
 }
 
 void poll_receipt(Step& st) {
-  st.wallet(Purpose::poll_receipt, "eth_getTransactionReceipt", Json::array({st.s.payment.tx_hash}));
+  st.wallet(Purpose::poll_receipt, "eth_getTransactionReceipt", json::array({st.s.payment.tx_hash}));
 }
 
 void record(Step& st) {
   st.s.payment.phase = PaymentPhase::crediting;
-  st.http(Purpose::record_payment, "POST", "/v1/celo/events/record", Json::object({{"txHash", st.s.payment.tx_hash}}));
+  st.http(Purpose::record_payment, "POST", "/v1/celo/events/record", json{{"txHash", st.s.payment.tx_hash}});
 }
 
-Json event_base(const State& s) {
-  return Json::object({{"account", s.payment.account.empty() ? s.wallet.account : s.payment.account},
-                       {"chainId", chain_id_hex(s.config.chain_id)}});
+json event_base(const State& s) {
+  return json{{"account", s.payment.account.empty() ? s.wallet.account : s.payment.account},
+              {"chainId", chain_id_hex(s.config.chain_id)}};
 }
 
 void fail(Step& st, std::string reason) {
@@ -68,9 +70,9 @@ void fail(Step& st, std::string reason) {
   p.phase = PaymentPhase::failed;
   p.failure = std::move(reason);
   if (p.kind != TxKind::one_time) return;  // stream changes report through stream-change
-  Json detail = event_base(st.s);
-  detail.set("message", p.failure);
-  if (!p.tx_hash.empty()) detail.set("txHash", p.tx_hash);
+  json detail = event_base(st.s);
+  detail["message"] = p.failure;
+  if (!p.tx_hash.empty()) detail["txHash"] = p.tx_hash;
   st.emit("pay-error", detail);
 }
 
@@ -121,9 +123,9 @@ void on_receipt(Step& st, const Event& ev) {
   auto& p = st.s.payment;
   if (p.phase != PaymentPhase::on_chain) return;
   const Strings& t = st.t();
-  const Json& receipt_status = ev.result["status"];
-  if (ev.ok && receipt_status.is_string()) {
-    const auto status = parse_hex_quantity(receipt_status.text());
+  const json* receipt = ev.ok && ev.result.is_object() ? &ev.result : nullptr;
+  if (receipt && receipt->contains("status") && (*receipt)["status"].is_string()) {
+    const auto status = parse_hex_quantity((*receipt)["status"].get<std::string>());
     if (status && *status == 1) return record(st);
     if (status && *status == 0) {
       forget(st, p);  // reverted: no G$ moved
@@ -152,9 +154,9 @@ void on_recorded(Step& st, const Event& ev) {
       p.phase = PaymentPhase::confirmed;
       p.backend_retrying = false;
       forget(st, p);
-      Json detail = event_base(s);
-      detail.set("txHash", p.tx_hash);
-      detail.set("credits", format_units(p.credited_micro_usd, 4, 4, '.', 0));
+      json detail = event_base(s);
+      detail["txHash"] = p.tx_hash;
+      detail["credits"] = format_units(p.credited_micro_usd, 4, 4, '.', 0);
       st.emit("pay-success", detail);
       load_profile(st);
       read_balance(st);
@@ -184,22 +186,20 @@ void send_transaction(Step& st, PaymentFacet p, const std::string& to, const std
   // node's estimate can fall short and the transaction runs out of gas inside the callback
   // (seen with updateFlow). The payer pays only the gas used.
   st.wallet(Purpose::send_payment, "eth_sendTransaction",
-            Json::array({Json::object({{"from", s.wallet.account}, {"to", to}, {"data", data}, {"value", "0x0"},
-                                       {"gas", to_hex_quantity(kSuperfluidGasLimit)}})}));
+            json::array({{{"from", s.wallet.account}, {"to", to}, {"data", data}, {"value", "0x0"},
+                          {"gas", to_hex_quantity(kSuperfluidGasLimit)}}}));
 }
 
 std::string pending_key(const std::string& account, uint64_t chain_id) {
-  return "acw.pending." + account + "." + std::to_string(chain_id);
+  return "acw.pending." + account + "." + fmt::to_string(chain_id);
 }
 
-void load_stored(State& s, const Json& stored) {
+void load_stored(State& s, const json& stored) {
   if (!stored.is_object()) return;
-  for (size_t i = 0; i < stored.size(); ++i) {
-    const std::string& key = stored.key(i);
-    const Json& value = stored[i];
+  for (const auto& [key, value] : stored.items()) {
     if (!value.is_string() || key.size() > 128) continue;
-    if (key.rfind("acw.pending.", 0) == 0) s.stored_pending[key] = value.text();
-    if (key.rfind("acw.paused.", 0) == 0) s.stored_paused[key] = value.text();
+    if (key.rfind("acw.pending.", 0) == 0) s.stored_pending[key] = value.get<std::string>();
+    if (key.rfind("acw.paused.", 0) == 0) s.stored_paused[key] = value.get<std::string>();
   }
 }
 
@@ -208,19 +208,22 @@ void resume_stored_payment(Step& st) {
   if (s.payment.phase != PaymentPhase::none) return;
   auto it = s.stored_pending.find(pending_key(s.wallet.account, s.wallet.chain_id));
   if (it == s.stored_pending.end()) return;
-  auto doc = Json::parse(it->second, 4096);
+  auto doc = parse_json(it->second, 4096);
   if (!doc.ok() || !doc.value->is_object()) return;
-  const Json& stored = *doc.value;
-  auto hash = parse_tx_hash(stored["txHash"]);
+  auto hash = parse_tx_hash(doc.value->contains("txHash") ? doc.value->at("txHash") : json());
   if (!hash.ok()) return;
   s.payment.phase = PaymentPhase::on_chain;
-  s.payment.kind = kind_from(stored);
+  s.payment.kind = kind_from(*doc.value);
   s.payment.account = s.wallet.account;
   s.payment.chain_id = s.wallet.chain_id;
   s.payment.tx_hash = *hash.value;
-  if (stored["flowRate"].is_string()) s.payment.flow_rate = parse_decimal(stored["flowRate"].text()).value_or(0);
-  s.payment.pausing = stored["pausing"].boolean();
-  if (stored["amountWei"].is_string()) s.payment.amount_wei = parse_decimal(stored["amountWei"].text()).value_or(0);
+  if (doc.value->contains("flowRate") && doc.value->at("flowRate").is_string()) {
+    s.payment.flow_rate = parse_decimal(doc.value->at("flowRate").get<std::string>()).value_or(0);
+  }
+  s.payment.pausing = doc.value->contains("pausing") && doc.value->at("pausing") == true;
+  if (doc.value->contains("amountWei") && doc.value->at("amountWei").is_string()) {
+    s.payment.amount_wei = parse_decimal(doc.value->at("amountWei").get<std::string>()).value_or(0);
+  }
   poll_receipt(st);
 }
 

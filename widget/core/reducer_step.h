@@ -27,13 +27,13 @@ struct Step {
   }
   // Requests that open a wallet prompt wait as long as the configuration allows; reads keep the
   // shim's short default.
-  void wallet(Purpose purpose, const char* method, Json params = Json::array()) {
+  void wallet(Purpose purpose, const char* method, json params = json::array()) {
     const int id = track(purpose);
     Effect e = wallet_effect(id, method, std::move(params));
     if (opens_prompt(method)) e.ms = s.config.wallet_timeout_ms;
     effects.push_back(std::move(e));
   }
-  void http(Purpose purpose, const char* method, const std::string& path, Json body = nullptr) {
+  void http(Purpose purpose, const char* method, const std::string& path, json body = nullptr) {
     const int id = track(purpose);
     effects.push_back(http_effect(id, method, s.config.backend_url + path, std::move(body), s.config.http_timeout_ms));
   }
@@ -42,7 +42,7 @@ struct Step {
            method == "wallet_switchEthereumChain" || method == "wallet_addEthereumChain";
   }
   void timer(Purpose purpose, int ms) { effects.push_back(timer_effect(track(purpose), ms)); }
-  void emit(const char* name, Json detail) { effects.push_back(emit_effect(name, std::move(detail))); }
+  void emit(const char* name, json detail) { effects.push_back(emit_effect(name, std::move(detail))); }
   void notice(NoticeKind kind, std::string text) { s.notice = Notice{kind, std::move(text)}; }
   void clear_notice() { s.notice = Notice{}; }
   bool in_flight(Purpose purpose) const {
@@ -57,7 +57,7 @@ struct Step {
 struct HttpResult {
   bool ok = false;
   int status = 0;
-  Json body;
+  json body;
   std::string error;
 };
 HttpResult read_http(const Event& answer);
@@ -84,7 +84,7 @@ void load_keys(Step& st);
 void payment_click(Step& st, const std::string& id);
 void payment_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
 void resume_stored_payment(Step& st);
-void load_stored(State& s, const Json& stored);
+void load_stored(State& s, const json& stored);
 std::string pending_key(const std::string& account, uint64_t chain_id);
 // Asks the wallet to send `data` to `to` as the transaction `p` describes (one in flight at most).
 void send_transaction(Step& st, PaymentFacet p, const std::string& to, const std::string& data);

@@ -3,6 +3,9 @@
 // pause (delete, rate remembered), resume, stop. Every change is one transaction that goes
 // through the same pending → recorded pipeline as a one-time payment.
 #include "abi.h"
+
+#include <fmt/format.h>
+
 #include "amount_input.h"
 #include "quote.h"
 #include "reducer_step.h"
@@ -11,7 +14,7 @@ namespace acw {
 
 namespace {
 
-std::string paused_key(const State& s) { return "acw.paused." + s.wallet.account + "." + std::to_string(s.wallet.chain_id); }
+std::string paused_key(const State& s) { return "acw.paused." + s.wallet.account + "." + fmt::to_string(s.wallet.chain_id); }
 
 std::optional<uint128> paused_rate(const State& s) {
   auto it = s.stored_paused.find(paused_key(s));
@@ -38,8 +41,8 @@ void read_buffer(Step& st, uint128 rate) {
   s.stream.setup_rate = rate;
   s.stream.setup_buffer_wei.reset();
   st.wallet(Purpose::read_buffer, "eth_call",
-            Json::array({Json::object({{"to", s.backend.forwarder_address},
-                                       {"data", encode_get_buffer_amount(s.config.token_address, rate)}}),
+            json::array({{{"to", s.backend.forwarder_address},
+                          {"data", encode_get_buffer_amount(s.config.token_address, rate)}},
                          "latest"}));
 }
 
@@ -69,8 +72,7 @@ void emit_stream_change(Step& st) {
     case StreamPhase::stopped: state = "stopped"; break;
     case StreamPhase::none: break;
   }
-  st.emit("stream-change", Json::object({{"state", state},
-                                        {"flowRateWeiPerSecond", to_decimal(st.s.stream.flow_rate_wei_per_second)}}));
+  st.emit("stream-change", {{"state", state}, {"flowRateWeiPerSecond", to_decimal(st.s.stream.flow_rate_wei_per_second)}});
 }
 
 }  // namespace
@@ -93,16 +95,15 @@ void read_flow(Step& st) {
   auto& s = st.s;
   if (!on_right_chain(s) || s.backend.forwarder_address.empty() || st.in_flight(Purpose::read_flow)) return;
   st.wallet(Purpose::read_flow, "eth_call",
-            Json::array({Json::object({{"to", s.backend.forwarder_address},
-                                       {"data", encode_get_flow_info(s.config.token_address, s.wallet.account,
-                                                                     s.backend.vault_address)}}),
+            json::array({{{"to", s.backend.forwarder_address},
+                          {"data", encode_get_flow_info(s.config.token_address, s.wallet.account, s.backend.vault_address)}},
                          "latest"}));
 }
 
 void credit_stream(Step& st) {
   auto& s = st.s;
   if (s.stream.phase != StreamPhase::active || s.config.backend_url.empty() || st.in_flight(Purpose::credit_stream)) return;
-  st.http(Purpose::credit_stream, "POST", "/v1/accounts/" + s.wallet.account + "/stream-credits", Json::object());
+  st.http(Purpose::credit_stream, "POST", "/v1/accounts/" + s.wallet.account + "/stream-credits", json::object());
 }
 
 void stream_input(Step& st) {
@@ -187,7 +188,7 @@ void stream_answer(Step& st, Purpose purpose, bool stale, const Event& ev) {
     load_profile(st);
     return;
   }
-  const std::string hex = ev.ok && ev.result.is_string() ? ev.result.text() : "";
+  const std::string hex = ev.ok && ev.result.is_string() ? ev.result.get<std::string>() : "";
   if (purpose == Purpose::read_buffer) {
     auto buffer = parse_uint256_word(ev.result);
     if (ev.ok && buffer.ok()) stream.setup_buffer_wei = *buffer.value;

@@ -6,14 +6,13 @@ namespace acw {
 
 namespace {
 
-Json add_chain_params(const Config& c) {
-  Json params = Json::object(
-      {{"chainId", chain_id_hex(c.chain_id)},
-       {"chainName", c.chain_name},
-       {"nativeCurrency", Json::object({{"name", c.native_symbol}, {"symbol", c.native_symbol}, {"decimals", 18}})},
-       {"rpcUrls", Json::array({c.rpc_url})}});
-  if (!c.explorer_url.empty()) params.set("blockExplorerUrls", Json::array({c.explorer_url}));
-  return Json::array({params});
+json add_chain_params(const Config& c) {
+  json params = {{"chainId", chain_id_hex(c.chain_id)},
+                 {"chainName", c.chain_name},
+                 {"nativeCurrency", {{"name", c.native_symbol}, {"symbol", c.native_symbol}, {"decimals", 18}}},
+                 {"rpcUrls", json::array({c.rpc_url})}};
+  if (!c.explorer_url.empty()) params["blockExplorerUrls"] = json::array({c.explorer_url});
+  return json::array({params});
 }
 
 // Forget everything that belonged to the previous account or chain.
@@ -136,7 +135,7 @@ void read_balance(Step& st) {
   if (!on_right_chain(st.s) || st.in_flight(Purpose::read_balance)) return;
   w.balance_loading = true;
   st.wallet(Purpose::read_balance, "eth_call",
-            Json::array({Json::object({{"to", st.s.config.token_address}, {"data", encode_balance_of(w.account)}}),
+            json::array({{{"to", st.s.config.token_address}, {"data", encode_balance_of(w.account)}},
                          "latest"}));
 }
 
@@ -193,7 +192,7 @@ void wallet_click(Step& st, const std::string& id) {
     s.wallet.switching_chain = true;
     st.clear_notice();
     st.wallet(Purpose::switch_chain, "wallet_switchEthereumChain",
-              Json::array({Json::object({{"chainId", chain_id_hex(s.config.chain_id)}})}));
+              json::array({{{"chainId", chain_id_hex(s.config.chain_id)}}}));
   } else if (id == "retry_balance") {
     st.clear_notice();
     read_balance(st);

@@ -24,27 +24,7 @@ std::string format_date_time(const Strings& t, const std::string& iso) {
   return text(t.date_pattern, iso.substr(0, 4), iso.substr(5, 2), iso.substr(8, 2), iso.substr(11, 2), iso.substr(14, 2));
 }
 
-std::string format_positional(const char* templ, const std::string* values, size_t count) {
-  std::string out;
-  for (const char* p = templ; *p; ++p) {
-    // "{d}" with d < count is replaced; anything else is copied as it is.
-    if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}' && static_cast<size_t>(p[1] - '0') < count) {
-      out += values[p[1] - '0'];
-      p += 2;
-    } else {
-      out += *p;
-    }
-  }
-  return out;
-}
-
-std::string integer_text(uint64_t value) { return to_decimal(value); }
-
-std::string integer_text(int64_t value) {
-  if (value >= 0) return to_decimal(static_cast<uint64_t>(value));
-  // The magnitude of the most negative value does not fit int64_t; uint64_t holds it.
-  return "-" + to_decimal(uint64_t{0} - static_cast<uint64_t>(value));
-}
+std::string format_template(const char* templ, fmt::format_args args) { return fmt::vformat(templ, args); }
 
 std::string Strings::wallet_error(int code, const std::string& message) const {
   switch (code) {

@@ -1,154 +1,167 @@
-// Every user-facing text, one table per locale. Placeholders are positional: {0}, {1}.
+// Every user-facing text, one table per locale (strings_en.cpp, strings_es.cpp), formatted
+// with fmt: placeholders are positional, {0}, {1}.
+//
+// ACW_STRING_TEMPLATES lists each template with the number of arguments its callers pass, so
+// that a test can format every template of every locale (strings_test.cpp): fmt without
+// exceptions cannot report a template that asks for a missing argument, it aborts.
 #pragma once
 #include <string>
 
+#include <fmt/core.h>
+
 namespace acw {
 
+#define ACW_STRING_TEMPLATES(X) \
+  /* disconnected */                                                                  \
+  X(title, 0)                                                                         \
+  X(intro, 0)                                                                         \
+  X(connect, 0)                                                                       \
+  X(connecting, 0)                                                                    \
+  X(no_wallet, 0)                                                                     \
+  /* wallet errors */                                                                 \
+  X(err_rejected, 0)               /* 4001 */                                         \
+  X(err_pending, 0)                /* -32002 */                                       \
+  X(err_unauthorized, 0)           /* 4100 */                                         \
+  X(err_unsupported, 0)            /* 4200 */                                         \
+  X(err_disconnected, 0)           /* 4900 / 4901 */                                  \
+  X(err_generic, 2)                /* {0}=message {1}=code */                         \
+  X(err_bad_answer, 1)             /* {0}=detail */                                   \
+  X(no_account_shared, 0)                                                             \
+  X(balance_failed, 1)             /* {0}=reason */                                   \
+  X(add_chain_manually, 1)         /* {0}=chain */                                    \
+  X(config_error, 1)               /* {0}=detail */                                   \
+  /* unsupported_chain */                                                             \
+  X(wrong_chain, 2)                /* {0}=current {1}=wanted */                       \
+  X(switch_to, 1)                  /* {0}=chain */                                    \
+  X(confirm_in_wallet, 0)                                                             \
+  /* connected */                                                                     \
+  X(account, 1)                    /* {0}=address */                                  \
+  X(disconnect, 0)                                                                    \
+  X(balance_label, 0)                                                                 \
+  X(loading, 0)                                                                       \
+  X(retry, 0)                                                                         \
+  X(dismiss, 0)                                                                       \
+  X(mode_once, 0)                                                                     \
+  X(mode_stream, 0)                                                                   \
+  X(amount_hint, 0)                                                                   \
+  X(amount_name, 0)                /* the amount field's accessible name */           \
+  X(pay, 0)                                                                           \
+  X(pay_needs_amount, 0)                                                              \
+  X(pay_needs_backend, 0)                                                             \
+  X(quote_line, 3)                 /* {0}=amount {1}=credits {2}=usd */               \
+  X(quote_bonus, 4)                /* {0}=amount {1}=credits {2}=bonus {3}=usd */     \
+  X(quote_usd, 1)                  /* {0}=usd */                                      \
+  X(minimum, 2)                    /* {0}=usd {1}=amount */                           \
+  X(need_more_g, 2)                /* {0}=have {1}=need */                            \
+  X(get_g, 0)                                                                         \
+  /* amount errors */                                                                 \
+  X(amount_negative, 0)                                                               \
+  X(amount_exponent, 0)                                                               \
+  X(amount_grouping, 1)            /* {0}=sep */                                      \
+  X(amount_wrong_sep, 1)           /* {0}=sep */                                      \
+  X(amount_multiple_sep, 0)                                                           \
+  X(amount_too_many_decimals, 0)                                                      \
+  X(amount_not_a_number, 1)        /* {0}=sep */                                      \
+  X(amount_too_large, 0)                                                              \
+  /* stream */                                                                        \
+  X(monthly_hint, 0)                                                                  \
+  X(monthly_name, 0)               /* the monthly amount field's accessible name */   \
+  X(flow_rate, 1)                  /* {0}=rate */                                     \
+  X(stream_beta, 0)                                                                   \
+  X(start_stream, 0)                                                                  \
+  X(stream_needs_backend, 0)                                                          \
+  /* credits, payments and the service */                                             \
+  X(credits_label, 0)                                                                 \
+  X(credits_value, 2)              /* {0}=credits {1}=usd */                          \
+  X(pending_title, 0)                                                                 \
+  X(step_wallet, 0)                                                                   \
+  X(step_chain, 0)                                                                    \
+  X(step_credit, 0)                                                                   \
+  X(tx_hash, 1)                    /* {0}=hash */                                     \
+  X(copy, 0)                                                                          \
+  X(view_on_explorer, 0)                                                              \
+  X(confirmed_title, 1)            /* {0}=credits */                                  \
+  X(failed_title, 0)                                                                  \
+  X(failed_with_hash, 1)           /* {0}=hash */                                     \
+  X(try_again, 0)                                                                     \
+  X(check_again, 0)                                                                   \
+  X(backend_down, 0)                                                                  \
+  X(backend_down_paid, 0)                                                             \
+  X(out_of_credits, 0)                                                                \
+  X(top_up, 0)                                                                        \
+  X(usage_title, 0)                                                                   \
+  X(usage_empty_text, 0)                                                              \
+  X(usage_count, 1)                /* {0}=count */                                    \
+  X(stream_active, 1)              /* {0}=rate */                                     \
+  X(stream_paused, 0)                                                                 \
+  X(stream_stopped_user, 0)                                                           \
+  X(stream_stopped_liquidated, 0)                                                     \
+  X(buy_once_instead, 0)                                                              \
+  /* backend and payments */                                                          \
+  X(backend_error_detail, 1)       /* {0}=detail */                                   \
+  X(mismatch_chain, 2)             /* {0}=backend chain {1}=widget chain */           \
+  X(mismatch_token, 0)                                                                \
+  X(mismatch_missing, 0)                                                              \
+  X(pay_rejected, 0)                                                                  \
+  X(pay_reverted, 1)               /* {0}=hash */                                     \
+  X(pay_not_found, 0)                                                                 \
+  X(pay_credit_refused, 1)         /* {0}=detail */                                   \
+  X(pay_retrying, 0)                                                                  \
+  X(done, 0)                                                                          \
+  /* API keys */                                                                      \
+  X(nav_buy, 0)                                                                       \
+  X(nav_api_key, 0)                                                                   \
+  X(nav_usage, 0)                                                                     \
+  X(key_title, 0)                                                                     \
+  X(key_none, 0)                                                                      \
+  X(key_create, 0)                                                                    \
+  X(key_revoke, 0)                                                                    \
+  X(key_rotate, 0)                                                                    \
+  X(key_masked, 2)                 /* {0}=prefix {1}=created */                       \
+  X(key_new_warning, 0)                                                               \
+  X(key_copy, 0)                                                                      \
+  X(key_hide, 0)                                                                      \
+  X(key_busy, 0)                                                                      \
+  X(key_failed, 1)                 /* {0}=detail */                                   \
+  X(usage_snippet_title, 0)                                                           \
+  X(usage_entry, 3)                /* {0}=time {1}=model {2}=credits */               \
+  X(refresh, 0)                                                                       \
+  X(pay_zero, 0)                                                                      \
+  X(pay_loading, 0)                                                                   \
+  X(pay_busy, 0)                                                                      \
+  X(balance_unknown, 0)                                                               \
+  X(next_step_key, 0)                                                                 \
+  X(explorer_missing, 0)                                                              \
+  /* streams */                                                                       \
+  X(stream_quote, 4)               /* {0}=monthly G$ {1}=credits {2}=bonus {3}=usd */ \
+  X(stream_rate, 1)                /* {0}=wei per second */                           \
+  X(stream_buffer, 1)              /* {0}=buffer G$ */                                \
+  X(stream_buffer_loading, 0)                                                         \
+  X(stream_minimum, 1)             /* {0}=usd */                                      \
+  X(stream_need_buffer, 2)         /* {0}=balance {1}=buffer */                       \
+  X(update_stream, 0)                                                                 \
+  X(cancel, 0)                                                                        \
+  X(stream_running, 1)             /* {0}=monthly G$ */                               \
+  X(stream_accrued, 2)             /* {0}=G$ {1}=credits */                           \
+  X(stream_runway, 1)              /* {0}=duration */                                 \
+  X(stream_runway_low, 1)          /* {0}=duration */                                 \
+  X(stream_runway_critical, 1)     /* {0}=duration */                                 \
+  X(change_rate, 0)                                                                   \
+  X(pause, 0)                                                                         \
+  X(stop, 0)                                                                          \
+  X(resume_at, 1)                  /* {0}=monthly G$ */                               \
+  X(start_again, 0)                                                                   \
+  X(duration_days, 2)              /* {0}=days {1}=hours */                           \
+  X(duration_hours, 2)             /* {0}=hours {1}=minutes */                        \
+  X(duration_minutes, 1)           /* {0}=minutes */                                  \
+  X(stream_change_failed, 0)                                                          \
+  X(stream_pending_title, 0)                                                          \
+  /* end */
+
 struct Strings {
-  // disconnected
-  const char* title;
-  const char* intro;
-  const char* connect;
-  const char* connecting;
-  const char* no_wallet;
-  // wallet errors
-  const char* err_rejected;        // 4001
-  const char* err_pending;         // -32002
-  const char* err_unauthorized;    // 4100
-  const char* err_unsupported;     // 4200
-  const char* err_disconnected;    // 4900 / 4901
-  const char* err_generic;         // {0}=message {1}=code
-  const char* err_bad_answer;      // {0}=detail
-  const char* no_account_shared;
-  const char* balance_failed;      // {0}=reason
-  const char* add_chain_manually;  // {0}=chain
-  const char* config_error;        // {0}=detail
-  // unsupported_chain
-  const char* wrong_chain;         // {0}=current {1}=wanted
-  const char* switch_to;           // {0}=chain
-  const char* confirm_in_wallet;
-  // connected
-  const char* account;             // {0}=address
-  const char* disconnect;
-  const char* balance_label;
-  const char* loading;
-  const char* retry;
-  const char* dismiss;
-  const char* mode_once;
-  const char* mode_stream;
-  const char* amount_hint;
-  const char* amount_name;         // the amount field's accessible name
-  const char* pay;
-  const char* pay_needs_amount;
-  const char* pay_needs_backend;
-  const char* quote_line;          // {0}=amount {1}=credits {2}=usd
-  const char* quote_bonus;         // {0}=amount {1}=credits {2}=bonus {3}=usd
-  const char* quote_usd;           // {0}=usd
-  const char* minimum;             // {0}=usd {1}=amount
-  const char* need_more_g;         // {0}=have {1}=need
-  const char* get_g;
-  // amount errors
-  const char* amount_negative;
-  const char* amount_exponent;
-  const char* amount_grouping;     // {0}=sep
-  const char* amount_wrong_sep;    // {0}=sep
-  const char* amount_multiple_sep;
-  const char* amount_too_many_decimals;
-  const char* amount_not_a_number; // {0}=sep
-  const char* amount_too_large;
-  // stream
-  const char* monthly_hint;
-  const char* monthly_name;        // the monthly amount field's accessible name
-  const char* flow_rate;           // {0}=rate
-  const char* stream_beta;
-  const char* start_stream;
-  const char* stream_needs_backend;
-  // credits, payments and the service
-  const char* credits_label;
-  const char* credits_value;       // {0}=credits {1}=usd
-  const char* pending_title;
-  const char* step_wallet;
-  const char* step_chain;
-  const char* step_credit;
-  const char* tx_hash;             // {0}=hash
-  const char* copy;
-  const char* view_on_explorer;
-  const char* confirmed_title;     // {0}=credits
-  const char* failed_title;
-  const char* failed_with_hash;    // {0}=hash
-  const char* try_again;
-  const char* check_again;
-  const char* backend_down;
-  const char* backend_down_paid;
-  const char* out_of_credits;
-  const char* top_up;
-  const char* usage_title;
-  const char* usage_empty_text;
-  const char* usage_count;         // {0}=count
-  const char* stream_active;       // {0}=rate
-  const char* stream_paused;
-  const char* stream_stopped_user;
-  const char* stream_stopped_liquidated;
-  const char* buy_once_instead;
-  // backend and payments
-  const char* backend_error_detail;  // {0}=detail
-  const char* mismatch_chain;        // {0}=backend chain {1}=widget chain
-  const char* mismatch_token;
-  const char* mismatch_missing;
-  const char* pay_rejected;
-  const char* pay_reverted;          // {0}=hash
-  const char* pay_not_found;
-  const char* pay_credit_refused;    // {0}=detail
-  const char* pay_retrying;
-  const char* done;
-  // API keys
-  const char* nav_buy;
-  const char* nav_api_key;
-  const char* nav_usage;
-  const char* key_title;
-  const char* key_none;
-  const char* key_create;
-  const char* key_revoke;
-  const char* key_rotate;
-  const char* key_masked;            // {0}=prefix {1}=created
-  const char* key_new_warning;
-  const char* key_copy;
-  const char* key_hide;
-  const char* key_busy;
-  const char* key_failed;            // {0}=detail
-  const char* usage_snippet_title;
-  const char* usage_entry;           // {0}=time {1}=model {2}=credits
-  const char* refresh;
-  const char* pay_zero;
-  const char* pay_loading;
-  const char* pay_busy;
-  const char* balance_unknown;
-  const char* next_step_key;
-  const char* explorer_missing;
-  // streams
-  const char* stream_quote;        // {0}=monthly G$ {1}=credits {2}=bonus {3}=usd
-  const char* stream_rate;         // {0}=wei per second
-  const char* stream_buffer;       // {0}=buffer G$
-  const char* stream_buffer_loading;
-  const char* stream_minimum;      // {0}=usd
-  const char* stream_need_buffer;  // {0}=balance {1}=buffer
-  const char* update_stream;
-  const char* cancel;
-  const char* stream_running;      // {0}=monthly G$
-  const char* stream_accrued;      // {0}=G$ {1}=credits
-  const char* stream_runway;       // {0}=duration
-  const char* stream_runway_low;   // {0}=duration
-  const char* stream_runway_critical;  // {0}=duration
-  const char* change_rate;
-  const char* pause;
-  const char* stop;
-  const char* resume_at;           // {0}=monthly G$
-  const char* start_again;
-  const char* duration_days;       // {0}=days {1}=hours
-  const char* duration_hours;      // {0}=hours {1}=minutes
-  const char* duration_minutes;    // {0}=minutes
-  const char* stream_change_failed;
-  const char* stream_pending_title;
+#define ACW_STRING_FIELD(name, arguments) const char* name;
+  ACW_STRING_TEMPLATES(ACW_STRING_FIELD)
+#undef ACW_STRING_FIELD
   // number and date conventions
   char decimal_sep;
   char group_sep;
@@ -163,6 +176,12 @@ const Strings& strings_for(const std::string& locale);
 // An ISO-8601 time from the backend in the locale's date pattern (minutes, as given: UTC).
 std::string format_date_time(const Strings& t, const std::string& iso);
 
-}  // namespace acw
+// A template of the tables with its {0}…{9} filled from strings and whole numbers, by fmt.
+// One non-template function does the formatting, so the wasm holds fmt's code once.
+std::string format_template(const char* templ, fmt::format_args args);
+template <typename... Args>
+std::string text(const char* templ, const Args&... args) {
+  return format_template(templ, fmt::make_format_args(args...));
+}
 
-#include "strings_format.h"
+}  // namespace acw

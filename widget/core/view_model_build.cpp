@@ -1,8 +1,10 @@
 #include "view_model_build.h"
 
-#include "derive.h"
-
 #include <algorithm>
+
+#include <fmt/format.h>
+
+#include "derive.h"
 #include "quote.h"
 #include "strings.h"
 
@@ -448,7 +450,7 @@ void usage_view(Ctx& c, StateName name) {
     for (size_t i = 0; i < s.usage.recent.size() && i < kUsageRows; ++i) {
       const UsageEntry& u = s.usage.recent[i];
       const std::string when = format_date_time(c.t, u.at);
-      c.it.text("usage." + std::to_string(i), text(c.t.usage_entry, when, u.model, c.f.credits(u.cost_micro_usd)),
+      c.it.text("usage." + fmt::to_string(i), text(c.t.usage_entry, when, u.model, c.f.credits(u.cost_micro_usd)),
                 Look::code);
     }
   }

@@ -7,16 +7,8 @@
 
 namespace acw {
 
-namespace {
-
-Effect state_change(StateName now) {
-  return emit_effect("state-change", Json::object({{"state", std::string(to_string(now))}}));
-}
-
-}  // namespace
-
 Widget::Widget(std::string_view config_json) {
-  auto doc = Json::parse(config_json, 64 * 1024);
+  auto doc = parse_json(config_json, 64 * 1024);
   auto config = doc.ok() ? parse_config(*doc.value) : Parsed<Config>::fail(doc.error);
   if (config.ok()) {
     state_.config = *config.value;
@@ -29,7 +21,10 @@ Widget::Widget(std::string_view config_json) {
     config_error_ = config.error;
     state_.config_error = config.error;
     // Keep the locale so the error is shown in the right language.
-    if (doc.ok() && (*doc.value)["locale"].is_string()) state_.config.locale = (*doc.value)["locale"].text();
+    if (doc.ok() && doc.value->is_object() && doc.value->contains("locale") &&
+        doc.value->at("locale").is_string()) {
+      state_.config.locale = doc.value->at("locale").get<std::string>();
+    }
   }
 }
 
@@ -39,7 +34,7 @@ void Widget::run(const Event& event) {
   const StateName now = derive_state_name(state_);
   if (state_.last_reported != now) {
     state_.last_reported = now;
-    pending_.push_back(state_change(now));
+    pending_.push_back(emit_effect("state-change", {{"state", std::string(to_string(now))}}));
   }
 }
 
@@ -64,7 +59,7 @@ std::string Widget::resolve_json(int effect_id, std::string_view result_json) {
 }
 
 std::string Widget::load_fixture_json(std::string_view fixture_json) {
-  auto doc = Json::parse(fixture_json);
+  auto doc = parse_json(fixture_json);
   if (!doc.ok()) return doc.error;
   auto fixture = state_from_json(*doc.value);
   if (!fixture.ok()) return fixture.error;
@@ -75,11 +70,11 @@ std::string Widget::load_fixture_json(std::string_view fixture_json) {
   pending_.clear();
   const StateName now = derive_state_name(state_);
   state_.last_reported = now;
-  pending_.push_back(state_change(now));
+  pending_.push_back(emit_effect("state-change", {{"state", std::string(to_string(now))}}));
   return {};
 }
 
-std::string Widget::state_json() const { return state_to_json(state_).dump(); }
+std::string Widget::state_json() const { return json_text(state_to_json(state_)); }
 
 std::vector<Effect> Widget::take_effects() {
   std::vector<Effect> out;
@@ -88,9 +83,9 @@ std::vector<Effect> Widget::take_effects() {
 }
 
 std::string Widget::take_effects_json() {
-  Json out = Json::array();
+  json out = json::array();
   for (const Effect& e : take_effects()) out.push_back(effect_to_json(e));
-  return out.dump();
+  return json_text(out);
 }
 
 ViewModel Widget::view() const { return build_view_model(state_); }

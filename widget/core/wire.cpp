@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <fmt/format.h>
 
 namespace acw {
 namespace {
@@ -39,8 +40,8 @@ std::string pad_word(std::string_view hex_digits) {
 }
 
 // Cuts UTF-8 text to at most `max_chars` code points, ending with "..." when cut. Cutting
-// at a code point boundary matters: a split sequence is invalid UTF-8, which Json::dump
-// would write as U+FFFD.
+// at a code point boundary matters: a split sequence is invalid UTF-8, and nlohmann's
+// dump() throws on invalid UTF-8.
 std::string cut_utf8(const std::string& text, size_t max_chars) {
   const auto is_lead = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
   const size_t keep_chars = max_chars - 3;
@@ -55,20 +56,40 @@ std::string cut_utf8(const std::string& text, size_t max_chars) {
 
 }  // namespace
 
+Parsed<json> parse_json(std::string_view text, size_t max_bytes) {
+  if (text.size() > max_bytes) return Parsed<json>::fail("JSON text is too long.");
+  // Deeper arrays/objects are not built (the callback discards them) and the text is refused.
+  bool too_deep = false;
+  const json::parser_callback_t limit_depth = [&too_deep](int depth, json::parse_event_t event, json&) {
+    const bool opens = event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
+    if (opens && depth >= kMaxJsonDepth) too_deep = true;
+    return !too_deep;
+  };
+  // allow_exceptions = false: invalid text yields a "discarded" value instead of a throw.
+  json value = json::parse(text.begin(), text.end(), limit_depth, false);
+  if (too_deep) return Parsed<json>::fail("JSON text is nested too deeply.");
+  if (value.is_discarded()) return Parsed<json>::fail("Text is not valid JSON.");
+  return Parsed<json>::good(std::move(value));
+}
+
+std::string json_text(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 bool is_address(std::string_view text) {
   return text.size() == 42 && is_prefixed_hex(text, 40, 40);
 }
 
-Parsed<std::string> parse_address(const Json& value) {
+Parsed<std::string> parse_address(const json& value) {
   if (!value.is_string()) return Parsed<std::string>::fail("address is not a string");
-  const std::string& text = value.text();
+  const std::string& text = value.get_ref<const std::string&>();
   if (!is_address(text)) {
     return Parsed<std::string>::fail("address is not 0x followed by 40 hex digits");
   }
   return Parsed<std::string>::good(to_lower_ascii(text));
 }
 
-Parsed<std::vector<std::string>> parse_accounts(const Json& value) {
+Parsed<std::vector<std::string>> parse_accounts(const json& value) {
   using Result = Parsed<std::vector<std::string>>;
   if (!value.is_array()) return Result::fail("accounts is not an array");
   if (value.size() > kMaxAccounts) return Result::fail("accounts has too many entries");
@@ -77,16 +98,16 @@ Parsed<std::vector<std::string>> parse_accounts(const Json& value) {
   for (size_t i = 0; i < value.size(); ++i) {
     Parsed<std::string> account = parse_address(value[i]);
     if (!account.ok()) {
-      return Result::fail("account " + std::to_string(i) + " is not an address");
+      return Result::fail("account " + fmt::to_string(i) + " is not an address");
     }
     accounts.push_back(std::move(*account.value));
   }
   return Result::good(std::move(accounts));
 }
 
-Parsed<uint64_t> parse_chain_id(const Json& value) {
+Parsed<uint64_t> parse_chain_id(const json& value) {
   if (!value.is_string()) return Parsed<uint64_t>::fail("chainId is not a hex string");
-  const std::string& text = value.text();
+  const std::string& text = value.get_ref<const std::string&>();
   if (!is_prefixed_hex(text, 1, 64)) return Parsed<uint64_t>::fail("chainId is not a hex string");
   const std::optional<uint128> id = parse_hex_quantity(text);
   if (!id || *id > std::numeric_limits<uint64_t>::max()) {
@@ -98,9 +119,9 @@ Parsed<uint64_t> parse_chain_id(const Json& value) {
 
 std::string chain_id_hex(uint64_t chain_id) { return to_hex_quantity(chain_id); }
 
-Parsed<uint128> parse_uint256_word(const Json& value) {
+Parsed<uint128> parse_uint256_word(const json& value) {
   if (!value.is_string()) return Parsed<uint128>::fail("call result is not a hex string");
-  const std::string& text = value.text();
+  const std::string& text = value.get_ref<const std::string&>();
   // A node answers "0x" for a call to an address without code.
   if (text == "0x") return Parsed<uint128>::fail("call result is empty (no contract there?)");
   if (!is_prefixed_hex(text, 1, 64)) {
@@ -111,9 +132,9 @@ Parsed<uint128> parse_uint256_word(const Json& value) {
   return Parsed<uint128>::good(*word);
 }
 
-Parsed<std::string> parse_tx_hash(const Json& value) {
+Parsed<std::string> parse_tx_hash(const json& value) {
   if (!value.is_string()) return Parsed<std::string>::fail("transaction hash is not a string");
-  const std::string& text = value.text();
+  const std::string& text = value.get_ref<const std::string&>();
   if (!is_prefixed_hex(text, 64, 64)) {
     return Parsed<std::string>::fail("transaction hash is not 0x followed by 64 hex digits");
   }
@@ -136,21 +157,24 @@ std::string encode_balance_of(std::string_view address) {
   return "0x70a08231" + word;
 }
 
-WalletError parse_wallet_error(const Json& value) {
+WalletError parse_wallet_error(const json& value) {
   WalletError error{kInternalErrorCode, kGenericWalletMessage};
   if (!value.is_object()) return error;
-  const Json* code = value.find("code");
-  const Json* message = value.find("message");
+  const auto code = value.find("code");
+  const auto message = value.find("message");
   // The code decides what the person is told (4001 = they declined), so a valid code is kept
   // even when the message is missing or not a string.
-  const std::optional<int64_t> number = code ? code->as_i64() : std::nullopt;
-  if (!number || *number < std::numeric_limits<int>::min() || *number > std::numeric_limits<int>::max()) {
-    return error;
-  }
-  error.code = static_cast<int>(*number);
+  if (code == value.end() || !code->is_number_integer()) return error;
+  // is_number_integer covers int64 and uint64; both must fit an int to be a code.
+  const bool code_fits = code->is_number_unsigned()
+      ? code->get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int>::max())
+      : code->get<int64_t>() >= std::numeric_limits<int>::min() &&
+            code->get<int64_t>() <= std::numeric_limits<int>::max();
+  if (!code_fits) return error;
+  error.code = static_cast<int>(code->get<int64_t>());
   // A known code with an empty message still tells the UI what happened.
-  if (!message || !message->is_string()) return error;
-  const std::string& text = message->text();
+  if (message == value.end() || !message->is_string()) return error;
+  const std::string& text = message->get_ref<const std::string&>();
   if (!text.empty()) error.message = cut_utf8(text, kMaxWalletMessageChars);
   return error;
 }

@@ -1,4 +1,4 @@
-// Wire formats from outside the widget (EIP-1193 answers, ABI data), parsed
+// Wire formats from outside the widget (EIP-1193 answers, ABI data, JSON text), parsed
 // strictly. Nothing here throws: every failure is a typed error with a message.
 #pragma once
 #include <cstdint>
@@ -7,33 +7,55 @@
 #include <string_view>
 #include <vector>
 
-#include "json.h"
+#include <nlohmann/json.hpp>
+
 #include "money.h"
-#include "parsed.h"
 
 namespace acw {
 
+using json = nlohmann::json;
+
+template <typename T>
+struct Parsed {
+  std::optional<T> value;
+  std::string error;  // empty exactly when value is set
+  bool ok() const { return value.has_value(); }
+  static Parsed fail(std::string why) { return Parsed{std::nullopt, std::move(why)}; }
+  static Parsed good(T v) { return Parsed{std::move(v), {}}; }
+};
+
+// Arrays and objects nested deeper than this are refused by parse_json().
+constexpr int kMaxJsonDepth = 64;
+
+// Parses JSON text without exceptions (invalid UTF-8 is an error too); rejects texts longer
+// than max_bytes before reading them, and nesting deeper than kMaxJsonDepth while reading.
+Parsed<json> parse_json(std::string_view text, size_t max_bytes = 1 << 20);
+
+// Compact JSON text that never fails: a string byte that is not well-formed UTF-8 is written
+// as U+FFFD (nlohmann's plain dump() would throw, and so abort here).
+std::string json_text(const json& value);
+
 // "0x" + 40 hex digits (any case; the EIP-55 checksum is not checked). Returns the
 // lower-case form.
-Parsed<std::string> parse_address(const Json& value);
+Parsed<std::string> parse_address(const json& value);
 bool is_address(std::string_view text);
 
 // eth_requestAccounts / eth_accounts result: an array of address strings (may be empty).
 // Every entry must be an address; at most 64 entries. Lower-cased.
-Parsed<std::vector<std::string>> parse_accounts(const Json& value);
+Parsed<std::vector<std::string>> parse_accounts(const json& value);
 
 // eth_chainId result: hex quantity string ("0x" + 1..64 hex digits, leading zeros allowed),
 // non-zero, fits in 64 bits ("0x7a69"). Decimal strings and JSON numbers are rejected.
-Parsed<uint64_t> parse_chain_id(const Json& value);
+Parsed<uint64_t> parse_chain_id(const json& value);
 std::string chain_id_hex(uint64_t chain_id);  // 31337 -> "0x7a69"
 
 // eth_call result holding one uint256 ABI word: "0x" + 64 hex digits (also accept "0x" +
 // 1..64 digits from lenient nodes). Values above 2^128-1 are an error ("value too large");
 // "0x" (a call to an address without code) is an error too.
-Parsed<uint128> parse_uint256_word(const Json& value);
+Parsed<uint128> parse_uint256_word(const json& value);
 
 // 32-byte transaction hash "0x" + 64 hex, lower-cased.
-Parsed<std::string> parse_tx_hash(const Json& value);
+Parsed<std::string> parse_tx_hash(const json& value);
 
 // ABI encoding. Output is lower-case.
 // 64 hex chars, no 0x; "" when `address` fails is_address (never a zero-address word).
@@ -50,6 +72,6 @@ struct WalletError {
   int code = -32603;
   std::string message;
 };
-WalletError parse_wallet_error(const Json& value);
+WalletError parse_wallet_error(const json& value);
 
 }  // namespace acw

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
-#include "core/json.h"
+#include "core/wire.h"
 #include "imgui_internal.h"  // the window's scrollbar and content size, as Begin() reads them
 #include "items.h"
 #include "layout.h"
@@ -113,9 +114,9 @@ void ViewDrawer::draw_focus(const ViewItem& item, ImVec2 min, ImVec2 max, const 
 }
 
 std::string event_json(const UiEvent& e) {
-  Json j = Json::object({{"type", e.kind == UiEvent::Kind::click ? "click" : "input"}, {"id", e.id}});
-  if (e.kind == UiEvent::Kind::input) j.set("text", e.text);
-  return j.dump();
+  nlohmann::json j = {{"type", e.kind == UiEvent::Kind::click ? "click" : "input"}, {"id", e.id}};
+  if (e.kind == UiEvent::Kind::input) j["text"] = e.text;
+  return json_text(j);
 }
 
 void ViewDrawer::draw(const ViewModel& vm, const Theme& theme, const Fonts& fonts, FrameOutput& out) {

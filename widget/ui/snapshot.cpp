@@ -1,18 +1,20 @@
 #include "snapshot.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
-#include "core/json.h"
+#include "core/wire.h"
 
 namespace acw::ui {
 namespace {
 
-// CSS px to two decimals, written without floating-point formatting.
-Json px(float v) { return Json::decimal(static_cast<long long>(std::round(v * 100.0f)), 2); }
+// Hundredths of a CSS pixel, as a double: its shortest text is "12.34", not a float's digits.
+double px(float v) { return std::round(static_cast<double>(v) * 100.0) / 100.0; }
 
-Json rect_json(const DrawnItem& it) {
-  return Json::object({{"x", px(it.x)}, {"y", px(it.y)}, {"w", px(it.w)}, {"h", px(it.h)}});
+nlohmann::json rect_json(const DrawnItem& it) {
+  return {{"x", px(it.x)}, {"y", px(it.y)}, {"w", px(it.w)}, {"h", px(it.h)}};
 }
+
 
 }  // namespace
 
@@ -45,42 +47,40 @@ const char* look_name(Look look) {
 }
 
 std::string snapshot_json(StateName state, const std::vector<DrawnItem>& items) {
-  Json list = Json::array();
+  nlohmann::json list = nlohmann::json::array();
   for (const DrawnItem& it : items) {
     if (!it.visible) continue;
-    list.push_back(Json::object({{"id", it.id},
-                                 {"label", it.label},
-                                 {"role", role_name(it.role)},
-                                 {"rect", rect_json(it)},
-                                 {"enabled", it.enabled}}));
+    list.push_back({{"id", it.id},
+                    {"label", it.label},
+                    {"role", role_name(it.role)},
+                    {"rect", rect_json(it)},
+                    {"enabled", it.enabled}});
   }
-  return Json::object({{"state", std::string(to_string(state))}, {"items", std::move(list)}}).dump();
+  return json_text(nlohmann::json{{"state", std::string(to_string(state))}, {"items", std::move(list)}});
 }
 
 std::string semantics_json(StateName state, const std::vector<DrawnItem>& items, bool busy,
                            const std::string& focus) {
-  Json list = Json::array();
+  nlohmann::json list = nlohmann::json::array();
   for (const DrawnItem& it : items) {
-    Json j = Json::object({{"id", it.id},
-                           {"label", it.label},
-                           {"role", role_name(it.role)},
-                           {"look", look_name(it.look)},
-                           {"rect", rect_json(it)},
-                           {"enabled", it.enabled},
-                           {"visible", it.visible}});
-    if (it.role == Role::checkbox || it.look == Look::tab) j.set("selected", it.selected);
+    nlohmann::json j = {{"id", it.id},
+                        {"label", it.label},
+                        {"role", role_name(it.role)},
+                        {"look", look_name(it.look)},
+                        {"rect", rect_json(it)},
+                        {"enabled", it.enabled},
+                        {"visible", it.visible}};
+    if (it.role == Role::checkbox || it.look == Look::tab) j["selected"] = it.selected;
     if (it.role == Role::input) {
-      j.set("value", it.value);
-      j.set("hint", it.hint);
-      j.set("name", it.name);
-      j.set("numeric", it.numeric);
-      j.set("describedBy", it.described_by);
+      j["value"] = it.value;
+      j["hint"] = it.hint;
+      j["name"] = it.name;
+      j["numeric"] = it.numeric;
+      j["describedBy"] = it.described_by;
     }
     list.push_back(std::move(j));
   }
-  return Json::object({{"state", std::string(to_string(state))}, {"busy", busy}, {"focus", focus},
-                       {"items", std::move(list)}})
-      .dump();
+  return json_text(nlohmann::json{{"state", std::string(to_string(state))}, {"busy", busy}, {"focus", focus}, {"items", std::move(list)}});
 }
 
 }  // namespace acw::ui

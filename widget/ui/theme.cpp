@@ -4,9 +4,10 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/json.h"
+#include "core/wire.h"
 
 namespace acw::ui {
 namespace {
@@ -45,35 +46,21 @@ bool parse_hex_color(const std::string& s, ImU32& out) {
   return true;
 }
 
-// A plain decimal ("12", "-3", "12.5") at the start of `text`, read digit by digit: strtof
-// would bring its whole floating-point parser into the wasm. `whole`: nothing may follow it.
-bool read_decimal(std::string_view text, bool whole, float& out) {
-  size_t i = text.size() > 0 && text[0] == '-' ? 1 : 0;
-  float value = 0.0f, scale = 1.0f;
-  bool digits = false, fraction = false;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '.' && !fraction) {
-      fraction = true;
-      continue;
-    }
-    if (c < '0' || c > '9') break;
-    digits = true;
-    if (fraction) {
-      scale /= 10.0f;
-      value += static_cast<float>(c - '0') * scale;
-    } else {
-      value = value * 10.0f + static_cast<float>(c - '0');
+bool number_of(const nlohmann::json& j, float& out) {
+  if (j.is_number()) {
+    out = j.get<float>();
+    return true;
+  }
+  if (j.is_string()) {
+    const std::string& s = j.get_ref<const std::string&>();
+    char* end = nullptr;
+    float v = std::strtof(s.c_str(), &end);
+    if (end != s.c_str()) {  // "12", "12px"
+      out = v;
+      return true;
     }
   }
-  if (!digits || (whole && i != text.size())) return false;
-  out = text[0] == '-' ? -value : value;
-  return true;
-}
-
-// A JSON number written as a plain decimal, or a string that starts with one ("12px").
-bool number_of(const Json& j, float& out) {
-  return (j.is_number() || j.is_string()) && read_decimal(j.text(), j.is_number(), out);
+  return false;
 }
 
 }  // namespace
@@ -85,14 +72,16 @@ float contrast_ratio(ImU32 a, ImU32 b) {
 
 ThemeTokens theme_tokens_from_config(std::string_view config_json) {
   ThemeTokens t;
-  const Parsed<Json> doc = Json::parse(config_json);
-  if (!doc.ok()) return t;
-  const Json& j = *doc.value;
-  if (j["theme"].is_string()) t.dark = j["theme"].text() == "dark";
-  if (j["accent"].is_string()) t.has_accent = parse_hex_color(j["accent"].text(), t.accent);
+  const Parsed<acw::json> parsed = parse_json(config_json);
+  if (!parsed.ok() || !parsed.value->is_object()) return t;
+  const acw::json& j = *parsed.value;
+  if (auto it = j.find("theme"); it != j.end() && it->is_string()) t.dark = *it == "dark";
+  if (auto it = j.find("accent"); it != j.end() && it->is_string()) {
+    t.has_accent = parse_hex_color(it->get<std::string>(), t.accent);
+  }
   float v = 0;
-  if (number_of(j["radius"], v)) t.radius = std::clamp(v, 0.0f, 20.0f);
-  if (number_of(j["fontSize"], v)) t.font_size = std::clamp(v, 11.0f, 22.0f);
+  if (auto it = j.find("radius"); it != j.end() && number_of(*it, v)) t.radius = std::clamp(v, 0.0f, 20.0f);
+  if (auto it = j.find("fontSize"); it != j.end() && number_of(*it, v)) t.font_size = std::clamp(v, 11.0f, 22.0f);
   return t;
 }
 

@@ -15,9 +15,8 @@ struct ThemeTokens {
   float font_size = 15.0f;   // body text, CSS px
 };
 
-// Reads "theme" ("light" | "dark"), "accent" ("#rrggbb"), "radius" and "fontSize" (plain decimal
-// numbers, or strings that start with one: "12", "12.5px") from the configuration JSON. Anything
-// missing or invalid keeps the default.
+// Reads "theme" ("light" | "dark"), "accent" ("#rrggbb"), "radius" and "fontSize" (numbers or
+// numeric strings) from the configuration JSON. Anything missing or invalid keeps the default.
 ThemeTokens theme_tokens_from_config(std::string_view config_json);
 
 struct NoticeColors {
