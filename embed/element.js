@@ -58,7 +58,12 @@ class AiCreditsWidgetElement extends ElementBase {
   }
 
   connectedCallback() {
-    if (!this._ctrl) this._mount();
+    // A microtask later: `provider` and `config` set right after inserting the element (a
+    // framework's effects, a script's next lines) are there when the widget starts, instead of
+    // re-creating it at once.
+    queueMicrotask(() => {
+      if (this.isConnected && !this._ctrl) this._mount();
+    });
   }
 
   disconnectedCallback() {
