@@ -4,26 +4,11 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEnv, skipReason, newPage, widgetPageUrl, devWalletOptions, waitForState, waitForSnapshot,
-  snapshot, findItem, clickItem, canvasBox, screenshot, pngStats, activity, events,
+  snapshot, findItem, clickItem, canvasBox, screenshot, pngStats, activity, events, idleActivity,
 } from './helpers.mjs';
 import { STORIES } from '../../storybook-wasm/stories.mjs';
 
 const labels = (s) => s.items.map((i) => i.label).join(' | ');
-
-// Waits until the page has drawn nothing for `quietMs`, then measures `ms` more.
-async function idleActivity(page, ms = 2000, quietMs = 500) {
-  let prev = await activity(page);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(quietMs);
-    const now = await activity(page);
-    if (now.raf === prev.raf && now.draws === prev.draws) break;
-    prev = now;
-  }
-  const start = await activity(page);
-  await page.waitForTimeout(ms);
-  const end = await activity(page);
-  return { raf: end.raf - start.raf, draws: end.draws - start.draws };
-}
 
 describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
   let env;
