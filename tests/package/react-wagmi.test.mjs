@@ -5,7 +5,7 @@
 // remounting leaves no listener, frame loop or extra wasm instance behind.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { clickItem, findItem, newPage, requests, shot, startE2E, typeInto, waitForSnapshot,
@@ -66,6 +66,12 @@ test('the example installs the packed tarball and Vite ships the wasm beside the
   assert.equal(wasm.length, 1, `assets: ${assets.join(', ')}`);
   assert.equal(fs.statSync(path.join(EXAMPLE_BUILD, 'assets', wasm[0])).size,
     fs.statSync(path.join(packed, 'ai-credits-widget.wasm')).size);
+});
+
+test('the example type-checks against the installed package, wagmi and viem (tsc --strict)', () => {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
+    '-p', path.join(repoRoot, 'host-examples/react-wagmi/tsconfig.json')], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `tsc:\n${r.stdout}${r.stderr}`);
 });
 
 test('React + wagmi: connect through the injected connector, buy once, pay-success in the React callback', async () => {

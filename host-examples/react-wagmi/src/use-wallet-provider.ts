@@ -13,6 +13,7 @@ export function useWalletProvider(): EIP1193Provider | null {
       return undefined;
     }
     let current = true;
+    // wagmi types every connector's provider as unknown; the injected one is an EIP-1193 provider.
     connector.getProvider().then((p) => {
       if (current) setProvider(p as EIP1193Provider);
     });
