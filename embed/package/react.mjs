@@ -1,3 +1,4 @@
+'use client';
 // ai-credits-widget/react — <AiCreditsWidget> over the <ai-credits-widget> custom element, for
 // React 18 and 19. Attributes are rendered (so the element starts with them); `provider` and
 // `config` are set as properties through a ref, and the widget's events call the on… props.
