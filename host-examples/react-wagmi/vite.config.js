@@ -8,4 +8,8 @@ export default defineConfig({
   // The widget's ES module finds its .wasm beside itself (new URL(…, import.meta.url)); the dev
   // server's dependency pre-bundling would move the module away from it.
   optimizeDeps: { exclude: ['ai-credits-widget'] },
+  // `npm run dev` beside a running demo (scripts/demo.sh): its /stack.json and dev wallet.
+  server: {
+    proxy: Object.fromEntries(['/stack.json', '/host-examples'].map((p) => [p, process.env.ACW_DEMO_URL || 'http://127.0.0.1:8080'])),
+  },
 });
