@@ -164,6 +164,24 @@ describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
     await done(page);
   });
 
+  test('wasm-url: the element loads its wasm from there; a wrong one shows why', async () => {
+    const page = await newPage(env);
+    const wasmRequests = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('.wasm')) wasmRequests.push(url.pathname + url.search);
+    });
+    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions(), attrs: { 'wasm-url': '/dist/ai-credits-widget.wasm?from=attribute' } }));
+    await waitForState(page, '#w1', 'disconnected');
+    assert.deepEqual(wasmRequests, ['/dist/ai-credits-widget.wasm?from=attribute']);
+    assert.equal(await page.evaluate(() => document.getElementById('w1').wasmUrl), '/dist/ai-credits-widget.wasm?from=attribute');
+    // The property reflects the attribute, and changing it re-creates the widget from the new URL.
+    await page.evaluate(() => { document.getElementById('w1').wasmUrl = '/dist/missing.wasm'; });
+    await page.waitForSelector('#w1 >> .fallback', { timeout: 10000 });
+    assert.match(await page.textContent('#w1 >> .fallback'), /missing\.wasm \(HTTP 404\)/);
+    await done(page);
+  });
+
   test('mount() into a host canvas, then destroy()', async () => {
     const page = await newPage(env);
     await page.goto(`${env.url}host-examples/mount.html`);
