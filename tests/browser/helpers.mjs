@@ -213,3 +213,17 @@ export async function idleActivity(page, ms = 2000, quietMs = 500) {
   const end = await activity(page);
   return { raf: end.raf - start.raf, draws: end.draws - start.draws };
 }
+
+// Counts WebAssembly.instantiate calls (one per widget instance) on every page of `context`
+// from its first script; read with wasmInstances(page).
+export function countWasmInstances(context) {
+  return context.addInitScript(() => {
+    window.__wasmInstances = 0;
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...args) {
+      window.__wasmInstances++;
+      return instantiate.apply(this, args);
+    };
+  });
+}
+export const wasmInstances = (page) => page.evaluate(() => window.__wasmInstances);

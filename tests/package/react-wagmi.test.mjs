@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { clickItem, findItem, newPage, requests, shot, startE2E, typeInto, waitForSnapshot,
   waitForState } from '../e2e/helpers.mjs';
-import { idleActivity, repoRoot } from '../browser/helpers.mjs';
+import { countWasmInstances, idleActivity, repoRoot, wasmInstances } from '../browser/helpers.mjs';
 
 const W = '#credits';
 const EXAMPLE_BUILD = path.join(repoRoot, 'build/react-wagmi');
@@ -35,13 +35,8 @@ async function examplePage(account) {
       accounts: [a], chainId: '0x7a69', chains: ['0x7a69'], rpcUrl, announce: false,
     });
     window.wallet = window.ethereum;
-    window.__wasmInstances = 0;
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = function (...args) {
-      window.__wasmInstances++;
-      return instantiate.apply(this, args);
-    };
   }, { account, rpcUrl: env.stack.rpcUrl });
+  await countWasmInstances(context);
   await page.goto(`${env.url}react-wagmi/`);
   return page;
 }
@@ -110,7 +105,7 @@ test('React + wagmi: connect through the injected connector, buy once, pay-succe
   // Unmount: the element goes, and with it the widget's wallet listeners (one of each; wagmi
   // keeps its own) and frames.
   const mounted = await walletListeners(page);
-  assert.equal(await page.evaluate(() => window.__wasmInstances), 1);
+  assert.equal(await wasmInstances(page), 1);
   await page.click('#toggle-widget');
   await page.waitForSelector('#credits', { state: 'detached' });
   await page.waitForTimeout(300);
@@ -122,7 +117,7 @@ test('React + wagmi: connect through the injected connector, buy once, pay-succe
   await page.click('#toggle-widget');
   const again = await connectedWithBalance(page);
   assert.equal(again.state, 'has_credits');
-  assert.equal(await page.evaluate(() => window.__wasmInstances), 2, 'one wasm instance per mount');
+  assert.equal(await wasmInstances(page), 2, 'one wasm instance per mount');
   assert.equal(await page.locator('ai-credits-widget').count(), 1);
   assert.deepEqual(await walletListeners(page), mounted, 'listeners after remount');
   assert.deepEqual(await idleActivity(page, 1000), { raf: 0, draws: 0 }, 'frames while idle after remount');

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { clickItem, devWalletOptions, findItem, idleActivity, launchBrowser, missingPrerequisite, newPage, repoRoot,
-  waitForSnapshot, waitForState } from '../browser/helpers.mjs';
+import { clickItem, countWasmInstances, devWalletOptions, findItem, idleActivity, launchBrowser, missingPrerequisite, newPage, repoRoot,
+  waitForSnapshot, waitForState, wasmInstances } from '../browser/helpers.mjs';
 
 const ORIGIN = 'http://react18.test';
 // URL prefix → folder, for page.route.
@@ -40,20 +40,12 @@ async function react18Page() {
     if (!file || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     return route.fulfill({ path: file, contentType: TYPES[path.extname(file)] || 'application/octet-stream' });
   });
-  await page.context().addInitScript(() => {
-    window.__wasmInstances = 0;
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = function (...args) {
-      window.__wasmInstances++;
-      return instantiate.apply(this, args);
-    };
-  });
+  await countWasmInstances(page.context());
   const q = new URLSearchParams({ wallet: JSON.stringify(devWalletOptions()) });
   await page.goto(`${ORIGIN}/page/react18.html?${q}`);
   return page;
 }
 
-const instances = (page) => page.evaluate(() => window.__wasmInstances);
 const walletListeners = (page) => page.evaluate(() => ['accountsChanged', 'chainChanged', 'disconnect']
   .map((e) => window.wallet.listenerCount(e)).reduce((a, b) => a + b, 0));
 const loggedStates = (page) => page.evaluate(() => window.events.filter((e) => e.name === 'state-change').map((e) => e.detail.state));
@@ -73,16 +65,16 @@ test('React 18: props by ref and attribute, events as callbacks, unmount and rem
     'connected with 1,234.5 G$');
   assert.ok(snap);
   assert.deepEqual((await loggedStates(page)).slice(0, 2), ['disconnected', 'connected_empty']);
-  assert.equal(await instances(page), 1, 'one wasm instance for the first mount');
+  assert.equal(await wasmInstances(page), 1, 'one wasm instance for the first mount');
 
   // A re-render with an equal (new) config object keeps the widget; a new theme re-creates it.
   await page.evaluate(() => window.app.rerender());
   await page.waitForTimeout(300);
-  assert.equal(await instances(page), 1, 'an equal config re-created the widget');
+  assert.equal(await wasmInstances(page), 1, 'an equal config re-created the widget');
   await page.evaluate(() => window.app.setTheme('dark'));
   await waitForState(page, W, 'connected_empty');
   assert.equal(await page.evaluate(() => document.getElementById('w').getAttribute('theme')), 'dark');
-  assert.equal(await instances(page), 2);
+  assert.equal(await wasmInstances(page), 2);
 
   const mountedListeners = await walletListeners(page);
   assert.equal(mountedListeners, 3, 'accountsChanged, chainChanged, disconnect');
@@ -95,7 +87,7 @@ test('React 18: props by ref and attribute, events as callbacks, unmount and rem
 
   await page.evaluate(() => window.app.setShown(true));
   await waitForState(page, W, 'connected_empty', { timeout: 20000 });
-  assert.equal(await instances(page), 3, 'one new instance for the remount');
+  assert.equal(await wasmInstances(page), 3, 'one new instance for the remount');
   assert.equal(await walletListeners(page), mountedListeners);
   assert.ok(await page.evaluate(() => window.events.length) > eventsBefore, 'callbacks after remount');
   assert.deepEqual(await idleActivity(page, 1000), { raf: 0, draws: 0 }, 'frames while idle');
