@@ -26,9 +26,12 @@ export const AiCreditsWidget = forwardRef(function AiCreditsWidget(props, ref) {
   const element = useRef(null);
   useImperativeHandle(ref, () => element.current, []);
 
-  // The latest callbacks, read when an event arrives: new functions on every render re-bind nothing.
-  const callbacks = useRef(null);
-  callbacks.current = { onStateChange, onPaySuccess, onPayError, onStreamChange };
+  // The latest committed callbacks, read when an event arrives: new functions on every render
+  // re-bind nothing.
+  const callbacks = useRef({});
+  useClientLayoutEffect(() => {
+    callbacks.current = { onStateChange, onPaySuccess, onPayError, onStreamChange };
+  });
   useClientLayoutEffect(() => {
     const el = element.current;
     const listeners = Object.entries(EVENT_PROPS).map(([type, prop]) => {
