@@ -4,12 +4,18 @@
 # dApp developer installs it. Its other npm packages come from its lockfile (npm ci, skipped
 # while node_modules is up to date); the widget is not in that lockfile, since the tarball
 # changes with every build of the widget: it is installed with --no-save.
-# The demo server (scripts/demo.sh) then serves it at /react-wagmi/.
+# Without a tarball (a fresh checkout) it sets up and builds the widget first. The demo server
+# (scripts/demo.sh) then serves the example at /react-wagmi/.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 example="$root/host-examples/react-wagmi"
 shopt -s nullglob
 tarballs=("$root"/build/package/ai-credits-widget-*.tgz)
+if [ ${#tarballs[@]} -eq 0 ]; then
+  "$root/scripts/bootstrap.sh"
+  "$root/scripts/build.sh" wasm
+  tarballs=("$root"/build/package/ai-credits-widget-*.tgz)
+fi
 if [ ${#tarballs[@]} -ne 1 ]; then
   echo "react-example: expected one build/package/ai-credits-widget-*.tgz (run scripts/build.sh wasm)" >&2
   exit 1
