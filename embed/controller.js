@@ -7,8 +7,10 @@ class Controller {
   // host: where DOM events are dispatched (the element, or the canvas for mount()).
   // a11yRoot: where the accessibility mirror goes (the element's shadow root; a11y.js), or null.
   // onFail(message): the widget cannot run (no WebGL2, wasm failed to load, instance aborted).
-  constructor({ canvas, host, a11yRoot = null, config = {}, provider = null, walletRdns = '', onFail = null }) {
+  // wasmUrl: where the .wasm is ('' for beside the script or module).
+  constructor({ canvas, host, a11yRoot = null, config = {}, provider = null, walletRdns = '', wasmUrl = '', onFail = null }) {
     this.canvas = canvas;
+    this.wasmUrl = wasmUrl;
     this.host = host;
     this.config = config;
     this.onFail = onFail;
@@ -60,7 +62,7 @@ class Controller {
   async start() {
     let core;
     try {
-      core = await Core.load(this.canvas, (what) => this.fail(`The widget stopped: ${what}`));
+      core = await Core.load(this.canvas, (what) => this.fail(`The widget stopped: ${what}`), this.wasmUrl);
     } catch (err) {
       this.fail(err && err.message ? err.message : String(err));
       return;

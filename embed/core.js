@@ -1,37 +1,36 @@
 // core.js — loads the wasm once per page and wraps one module instance (one widget) behind
 // plain JS methods. Every call that returns a string copies it out of wasm memory at once.
 
-// The script tag that defines the widget: the .wasm is looked up beside it, unless the tag
-// says otherwise with data-wasm-url.
-const SCRIPT = document.currentScript;
-const WASM_URL = (SCRIPT && SCRIPT.dataset && SCRIPT.dataset.wasmUrl) ||
-  new URL('ai-credits-widget.wasm', (SCRIPT && SCRIPT.src) || document.baseURI).href;
+// Each .wasm URL is fetched and compiled once per page; every instance instantiates the same
+// WebAssembly.Module. DEFAULT_WASM_URL comes from the entry (embed/entry/): beside the script
+// or the ES module.
+const compiledWasm = new Map();
 
-let compiledWasm = null;
-
-// Fetches and compiles the wasm once; every instance instantiates the same WebAssembly.Module.
-function compileWasm() {
-  if (!compiledWasm) {
-    compiledWasm = (async () => {
-      const res = await fetch(WASM_URL, { credentials: 'same-origin' });
-      if (!res.ok) throw new Error(`ai-credits-widget: cannot load ${WASM_URL} (HTTP ${res.status})`);
+function compileWasm(url) {
+  let compiling = compiledWasm.get(url);
+  if (!compiling) {
+    compiling = (async () => {
+      const res = await fetch(url, { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`ai-credits-widget: cannot load ${url} (HTTP ${res.status})`);
       const type = res.headers.get('content-type') || '';
       if (WebAssembly.compileStreaming && type.startsWith('application/wasm')) {
         return WebAssembly.compileStreaming(res);
       }
       return WebAssembly.compile(await res.arrayBuffer());
     })();
-    compiledWasm.catch(() => { compiledWasm = null; });  // a later mount may retry
+    compiledWasm.set(url, compiling);
+    compiling.catch(() => compiledWasm.delete(url));  // a later mount may retry
   }
-  return compiledWasm;
+  return compiling;
 }
 
 const MAX_TEXT = 4096;  // one paste or keystroke batch
 
 class Core {
-  // Instantiates a fresh module (own memory, own ImGui and GL context) for `canvas`.
-  static async load(canvas, onAbort) {
-    const wasm = await compileWasm();
+  // Instantiates a fresh module (own memory, own ImGui and GL context) for `canvas`, from the
+  // .wasm at `wasmUrl` (default: beside the entry script or module).
+  static async load(canvas, onAbort, wasmUrl = '') {
+    const wasm = await compileWasm(new URL(wasmUrl || DEFAULT_WASM_URL, document.baseURI).href);
     let failInstantiate;
     const failed = new Promise((_, reject) => { failInstantiate = reject; });
     const factory = AiCreditsWidgetCore({  // eslint-disable-line no-undef -- defined by emcc above

@@ -14,9 +14,17 @@ ${MIRROR_CSS}
             color: #374151; background: #f9fafb; text-align: center; }
 `;
 
-const REMOUNT_ATTRIBUTES = [...Object.keys(ATTRIBUTE_KEYS), 'wallet-rdns'];
+// Shim-only attributes beside the create configuration's (config.js).
+const ELEMENT_ATTRIBUTES = { 'wallet-rdns': 'walletRdns', 'wasm-url': 'wasmUrl' };
+const REMOUNT_ATTRIBUTES = [...Object.keys(ATTRIBUTE_KEYS), ...Object.keys(ELEMENT_ATTRIBUTES)];
+// Every attribute is also a property, camelCased (`chain-id` → `chainId`), that reflects it.
+const REFLECTED_PROPERTIES = { ...ATTRIBUTE_KEYS, ...ELEMENT_ATTRIBUTES };
 
-class AiCreditsWidgetElement extends HTMLElement {
+// Outside a browser (a server rendering the host page imports the module) there is no
+// HTMLElement: the class is defined, never registered.
+const ElementBase = typeof HTMLElement === 'undefined' ? class {} : HTMLElement;
+
+class AiCreditsWidgetElement extends ElementBase {
   static get observedAttributes() {
     return REMOUNT_ATTRIBUTES;
   }
@@ -40,7 +48,7 @@ class AiCreditsWidgetElement extends HTMLElement {
     });
     this._ready.catch(() => {});
     // Properties set before this script defined the element shadow the accessors: re-apply.
-    for (const prop of ['provider', 'config']) {
+    for (const prop of ['provider', 'config', ...Object.values(REFLECTED_PROPERTIES)]) {
       if (Object.prototype.hasOwnProperty.call(this, prop)) {
         const value = this[prop];
         delete this[prop];
@@ -50,7 +58,12 @@ class AiCreditsWidgetElement extends HTMLElement {
   }
 
   connectedCallback() {
-    if (!this._ctrl) this._mount();
+    // A microtask later: `provider` and `config` set right after inserting the element (a
+    // framework's effects, a script's next lines) are there when the widget starts, instead of
+    // re-creating it at once.
+    queueMicrotask(() => {
+      if (this.isConnected && !this._ctrl) this._mount();
+    });
   }
 
   disconnectedCallback() {
@@ -111,6 +124,7 @@ class AiCreditsWidgetElement extends HTMLElement {
       config: normalizeConfig(this._config, this),
       provider: this._provider,
       walletRdns: this.getAttribute('wallet-rdns') || '',
+      wasmUrl: this.getAttribute('wasm-url') || '',
       onFail: (message) => this._showFallback(message),
     });
     this._ctrl = ctrl;
@@ -132,4 +146,16 @@ class AiCreditsWidgetElement extends HTMLElement {
     div.textContent = message;
     this.shadowRoot.appendChild(div);
   }
+}
+
+for (const [attr, prop] of Object.entries(REFLECTED_PROPERTIES)) {
+  Object.defineProperty(AiCreditsWidgetElement.prototype, prop, {
+    get() { return this.getAttribute(attr); },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(attr);
+      else this.setAttribute(attr, String(value));
+    },
+    configurable: true,
+    enumerable: true,
+  });
 }

@@ -4,7 +4,7 @@
 
 // DOM keyCodes ImGui's key map uses (widget/web/input_queue.cpp).
 const FORWARDED_KEYS = new Set([8, 9, 13, 27, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46, 65, 67, 86, 88, 89, 90]);
-const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || '');
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || '');
 const DOM_DELTA_LINE = 1;
 const DOM_DELTA_PAGE = 2;
 

@@ -1,5 +1,6 @@
-// mount.js — the page-level API: window.AiCreditsWidget.mount({canvas, provider, config}) for a
-// canvas the host supplies, and the <ai-credits-widget> element definition.
+// mount.js — the page-level API: mount({canvas, provider, config}) for a canvas the host
+// supplies, and the <ai-credits-widget> element definition. The entry (embed/entry/) publishes
+// them: window.AiCreditsWidget for the script, exports for the ES module.
 
 // A canvas without CSS size has its layout size from its width/height attributes, which the
 // widget sets to CSS size × devicePixelRatio: pin its CSS size first, or it would grow.
@@ -35,7 +36,7 @@ function attachMirrorHost(canvas) {
   };
 }
 
-function mount({ canvas, provider = null, config = {}, walletRdns = '', a11y = false } = {}) {
+function mount({ canvas, provider = null, config = {}, walletRdns = '', wasmUrl = '', a11y = false } = {}) {
   if (!(canvas instanceof HTMLCanvasElement)) {
     throw new TypeError('AiCreditsWidget.mount({canvas}) needs a <canvas> element');
   }
@@ -45,7 +46,7 @@ function mount({ canvas, provider = null, config = {}, walletRdns = '', a11y = f
   const unpin = pinCanvasSize(canvas);
   const mirrorHost = a11y ? attachMirrorHost(canvas) : null;
   const ctrl = new Controller({
-    canvas, host: canvas, a11yRoot: mirrorHost && mirrorHost.root, config: normalizeConfig(config), provider, walletRdns,
+    canvas, host: canvas, a11yRoot: mirrorHost && mirrorHost.root, config: normalizeConfig(config), provider, walletRdns, wasmUrl,
   });
   let destroyed = false;
   return {
@@ -65,11 +66,8 @@ function mount({ canvas, provider = null, config = {}, walletRdns = '', a11y = f
   };
 }
 
-// Merged into an existing object: the iframe bridge script (ai-credits-bridge.js) may have
-// defined window.AiCreditsWidget.bridge first.
-if (!window.AiCreditsWidget || !window.AiCreditsWidget.mount) {
-  window.AiCreditsWidget = Object.assign(window.AiCreditsWidget || {}, { mount, version: '0.1.0' });
-}
-if (!customElements.get('ai-credits-widget')) {
-  customElements.define('ai-credits-widget', AiCreditsWidgetElement);
+function defineElement() {
+  if (!customElements.get('ai-credits-widget')) {
+    customElements.define('ai-credits-widget', AiCreditsWidgetElement);
+  }
 }

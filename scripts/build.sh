@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the native core + tests (ASan/UBSan) and the WebAssembly widget into build/.
+# Builds the native core + tests (ASan/UBSan) and the WebAssembly widget into build/, and packs
+# the widget's npm package (scripts/package.sh → build/package/).
 # Usage: scripts/build.sh [native|wasm|all]   (default: all)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,4 +15,5 @@ fi
 if [ "$what" = wasm ] || [ "$what" = all ]; then
   cmake --preset wasm >/dev/null
   cmake --build --preset wasm
+  scripts/package.sh
 fi

@@ -2,6 +2,7 @@
 // A small dependency-free static server for the demo pages and the browser tests.
 //   node scripts/serve.mjs [--port N] [--host 127.0.0.1]
 // /dist/*                  -> build/wasm/dist/ (or $ACW_DIST)
+// /react-wagmi/*           -> build/react-wagmi/ (the built React + wagmi example, scripts/react-example.sh)
 // /host-examples/*, /storybook-wasm/*, /tests/browser/pages/* -> the repo
 // /                        -> redirect to /host-examples/script-tag.html
 import http from 'node:http';
@@ -35,8 +36,10 @@ function resolvePath(urlPath, root, dist) {
   try { decoded = decodeURIComponent(urlPath); } catch { return null; }
   if (decoded.includes('\0') || decoded.split(/[\/\\]/).includes('..')) return null;
   let base, rest;
-  if (decoded.startsWith('/dist/')) {
-    base = dist; rest = decoded.slice('/dist/'.length);
+  const built = { '/dist/': dist, '/react-wagmi/': path.join(root, 'build/react-wagmi') };
+  const builtMount = Object.keys(built).find((m) => decoded.startsWith(m));
+  if (builtMount) {
+    base = built[builtMount]; rest = decoded.slice(builtMount.length);
   } else {
     const mount = MOUNTS.find((m) => decoded.startsWith(m));
     if (!mount) return null;

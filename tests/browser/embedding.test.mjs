@@ -4,26 +4,11 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   startEnv, skipReason, newPage, widgetPageUrl, devWalletOptions, waitForState, waitForSnapshot,
-  snapshot, findItem, clickItem, canvasBox, screenshot, pngStats, activity, events,
+  snapshot, findItem, clickItem, canvasBox, screenshot, pngStats, activity, events, idleActivity,
 } from './helpers.mjs';
 import { STORIES } from '../../storybook-wasm/stories.mjs';
 
 const labels = (s) => s.items.map((i) => i.label).join(' | ');
-
-// Waits until the page has drawn nothing for `quietMs`, then measures `ms` more.
-async function idleActivity(page, ms = 2000, quietMs = 500) {
-  let prev = await activity(page);
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(quietMs);
-    const now = await activity(page);
-    if (now.raf === prev.raf && now.draws === prev.draws) break;
-    prev = now;
-  }
-  const start = await activity(page);
-  await page.waitForTimeout(ms);
-  const end = await activity(page);
-  return { raf: end.raf - start.raf, draws: end.draws - start.draws };
-}
 
 describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
   let env;
@@ -176,6 +161,24 @@ describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
     await page.waitForTimeout(300);
     assert.equal(await count(), 0, 'wallet listeners left after removal');
     assert.deepEqual(await idleActivity(page, 1000), { raf: 0, draws: 0 });
+    await done(page);
+  });
+
+  test('wasm-url: the element loads its wasm from there; a wrong one shows why', async () => {
+    const page = await newPage(env);
+    const wasmRequests = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('.wasm')) wasmRequests.push(url.pathname + url.search);
+    });
+    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions(), attrs: { 'wasm-url': '/dist/ai-credits-widget.wasm?from=attribute' } }));
+    await waitForState(page, '#w1', 'disconnected');
+    assert.deepEqual(wasmRequests, ['/dist/ai-credits-widget.wasm?from=attribute']);
+    assert.equal(await page.evaluate(() => document.getElementById('w1').wasmUrl), '/dist/ai-credits-widget.wasm?from=attribute');
+    // The property reflects the attribute, and changing it re-creates the widget from the new URL.
+    await page.evaluate(() => { document.getElementById('w1').wasmUrl = '/dist/missing.wasm'; });
+    await page.waitForSelector('#w1 >> .fallback', { timeout: 10000 });
+    assert.match(await page.textContent('#w1 >> .fallback'), /missing\.wasm \(HTTP 404\)/);
     await done(page);
   });
 

@@ -198,3 +198,32 @@ export async function pngStats(page, png) {
 // rAF callbacks and WebGL draw calls counted by the probe, since the page loaded.
 export const activity = (page) => page.evaluate(() => ({ raf: window.__acw.raf, draws: window.__acw.draws }));
 export const events = (page) => page.evaluate(() => window.__acw.events);
+
+// Waits until the page has drawn nothing for `quietMs`, then measures `ms` more.
+export async function idleActivity(page, ms = 2000, quietMs = 500) {
+  let prev = await activity(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(quietMs);
+    const now = await activity(page);
+    if (now.raf === prev.raf && now.draws === prev.draws) break;
+    prev = now;
+  }
+  const start = await activity(page);
+  await page.waitForTimeout(ms);
+  const end = await activity(page);
+  return { raf: end.raf - start.raf, draws: end.draws - start.draws };
+}
+
+// Counts WebAssembly.instantiate calls (one per widget instance) on every page of `context`
+// from its first script; read with wasmInstances(page).
+export function countWasmInstances(context) {
+  return context.addInitScript(() => {
+    window.__wasmInstances = 0;
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (...args) {
+      window.__wasmInstances++;
+      return instantiate.apply(this, args);
+    };
+  });
+}
+export const wasmInstances = (page) => page.evaluate(() => window.__wasmInstances);

@@ -1,0 +1,2 @@
+// bridge-module-tail.js — the ES module exports the bridge; no globals.
+export { bridge };
