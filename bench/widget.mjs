@@ -3,7 +3,7 @@
 // Debian Chromium, a cold cache every run.
 //
 //   node bench/widget.mjs [--runs 5] [--dist DIR] [--baseline DIR] [--shared-browser]
-//                         [--startup-only] [--idle-seconds 10] [--idle-delay 5]
+//                         [--startup-only] [--gpu-compositing] [--idle-seconds 10] [--idle-delay 5]
 //                         [--ticker-seconds 5] [--dpr 1] [--out bench/results/latest.json]
 //                         [--no-backend] [--screenshots] [--preload]
 //
@@ -22,6 +22,8 @@
 //   three   bench/page3.html: 3 widgets; time to the last one's first presented frame, memory
 // --baseline DIR: the same pages with another build (e.g. main's), interleaved run by run with
 // DIR, for A/B figures taken in the same time window. --startup-only: no idle/ticker/blank.
+// --gpu-compositing: Chromium composites on SwiftShader (as on a visitor's GPU) instead of in
+// software, which reads each WebGL frame back ("GPU stall due to ReadPixels").
 // Then, for the widget page (unless --startup-only):
 //   idle    10 s with nothing happening, from 5 s after the load settled (so that Chromium's own
 //           one-shot timers after a page load have fired): requestAnimationFrame callbacks,
@@ -78,7 +80,7 @@ const STREAM_FIXTURE = {
 function usage(code = 0) {
   console.log('usage: node bench/widget.mjs [--runs 5] [--dist DIR] [--idle-seconds 10] [--idle-delay 5] ' +
     '[--ticker-seconds 5] [--dpr 1] [--out FILE] [--no-backend] [--screenshots] [--preload] ' +
-    '[--baseline DIR] [--shared-browser] [--startup-only]');
+    '[--baseline DIR] [--shared-browser] [--startup-only] [--gpu-compositing]');
   process.exit(code);
 }
 
@@ -87,7 +89,7 @@ function parseArgs(argv) {
     runs: 5, dist: process.env.ACW_DIST || path.join(repoRoot, 'build/wasm/dist'),
     idleSeconds: 10, idleDelaySeconds: 5, tickerSeconds: 5, out: path.join(benchDir, 'results/latest.json'),
     backend: true, screenshots: false, dpr: 1, preload: false,
-    baseline: null, sharedBrowser: false, startupOnly: false,
+    baseline: null, sharedBrowser: false, startupOnly: false, gpuCompositing: false,
   };
   const num = (v, name, min) => {
     const n = Number(v);
@@ -108,6 +110,7 @@ function parseArgs(argv) {
     else if (a === '--preload') o.preload = true;
     else if (a === '--baseline') o.baseline = path.resolve(argv[++i] || '');
     else if (a === '--shared-browser') o.sharedBrowser = true;
+    else if (a === '--gpu-compositing') o.gpuCompositing = true;
     else if (a === '--startup-only') { o.startupOnly = true; o.backend = false; }
     else if (a === '--help' || a === '-h') usage(0);
     else { console.error(`unknown argument: ${a}`); usage(2); }
@@ -138,7 +141,7 @@ function benchProbe() {
     const shown = { readyAt: performance.now(), presentedAt: null, draws: b.draws, frames: b.frames };
     if (b.readyAt === null) b.readyAt = shown.readyAt;
     b.shown.push(shown);
-    raf((t) => { shown.presentedAt = t; });
+    raf((t) => { shown.presentedAt = t; shown.presentedCallbackAt = performance.now(); });
   }, (e) => { b.readyError = String((e && e.message) || e); });
   // Where the GL start-up time goes: the WebGL2 context, shader compile + link (time spent
   // blocked in the calls), the first texture upload (the font atlas, once it is built).
@@ -735,9 +738,9 @@ function table(summaries, labels, backend) {
 }
 
 // A browser for one run (the default: as a visitor arrives), or the shared one.
-async function withBrowser(env, fn) {
+async function withBrowser(env, opts, fn) {
   if (env.sharedBrowser) return fn(env.sharedBrowser);
-  const browser = await launchBrowser(['--enable-precise-memory-info']);
+  const browser = await launchBrowser(['--enable-precise-memory-info'], { gpuCompositing: opts.gpuCompositing });
   try {
     return await fn(browser);
   } finally {
@@ -748,7 +751,7 @@ async function withBrowser(env, fn) {
 // One run of one variant: the widget page (with idle and ticker unless --startup-only), the
 // floor, 3 widgets, and the page without the widget.
 async function variantRun(variant, opts, index) {
-  return withBrowser(variant, async (browser) => {
+  return withBrowser(variant, opts, async (browser) => {
     const env = { ...variant, browser };
     const r = await measureRun(env, opts, index);
     r.floor = await measureFloor(env);
@@ -794,7 +797,7 @@ async function main() {
   }
   let shared = null;
   if (opts.sharedBrowser) {
-    shared = await launchBrowser(['--enable-precise-memory-info']);
+    shared = await launchBrowser(['--enable-precise-memory-info'], { gpuCompositing: opts.gpuCompositing });
     for (const v of variants) v.sharedBrowser = shared;
   }
   const loadBefore = os.loadavg();
@@ -834,7 +837,7 @@ async function main() {
     baseline: opts.baseline,
     options: { runs: opts.runs, idleSeconds: opts.idleSeconds, idleDelaySeconds: opts.idleDelaySeconds,
       tickerSeconds: opts.tickerSeconds, viewport: '1280x800', deviceScaleFactor: opts.dpr,
-      preload: opts.preload, browser: opts.sharedBrowser ? 'shared' : 'new per run', startupOnly: opts.startupOnly },
+      preload: opts.preload, gpuCompositing: opts.gpuCompositing, browser: opts.sharedBrowser ? 'shared' : 'new per run', startupOnly: opts.startupOnly },
     units: 'bytes, ms; KB = 1000 bytes, MB = 10^6 bytes',
     budgets: BUDGETS,
     reactReference: REACT_REFERENCE,
