@@ -12,8 +12,8 @@
 // loopback by scripts/serve.mjs's startServer; in each run, one page load each of:
 //   widget  bench/page.html (one <ai-credits-widget>, no wallet, no backend): first contentful
 //           paint (paint timing), `ready` (the element's promise, resolved right after the first
-//           acw_frame call returned), presented (the next animation frame's timestamp after
-//           `ready`: when the first frame is on screen), the steps in between (script, wasm
+//           acw_frame call returned), presented (when the next animation frame after `ready`
+//           runs: the first frame has been put on screen), the steps in between (script, wasm
 //           fetch, compile, instantiate, GL context, shaders, font atlas, first frame), bytes of
 //           the files downloaded before `ready` (raw as served; gzip -9 and brotli of the same
 //           files), JS heap (CDP Runtime.getHeapUsage) + the wasm instance's memory
@@ -124,7 +124,7 @@ function benchProbe() {
   const b = {
     readyAt: null, readyError: null, raf: 0, rafMs: 0, frames: 0, frameMs: [], draws: 0,
     memories: [], factoryWrapped: false, marks: {}, paints: {}, shown: [], readPixels: 0,
-    getErrors: 0, glMs: { context: 0, shaders: 0, upload: 0 },
+    getErrors: 0, compiles: 0, glMs: { context: 0, shaders: 0, upload: 0 },
   };
   window.__bench = b;
   const mark = (name, value = performance.now()) => { if (!(name in b.marks)) b.marks[name] = value; };
@@ -135,13 +135,15 @@ function benchProbe() {
       for (const e of list.getEntries()) if (!(e.name in b.paints)) b.paints[e.name] = e.startTime;
     }).observe({ type: 'paint', buffered: true });
   } catch { /* no paint timing */ }
-  // The pages call this with each widget's `ready`: when it resolved, and the timestamp of the
-  // next animation frame (the frame that puts what `ready` drew on screen).
+  // The pages call this with each widget's `ready`: when it resolved, and when the next
+  // animation frame ran (the frame after the one that put what `ready` drew on screen). That
+  // frame's rAF timestamp is kept too, but it is the frame's begin time, which predates `ready`
+  // when the main thread was busy drawing while the frame began.
   b.watch = (promise) => promise.then(() => {
     const shown = { readyAt: performance.now(), presentedAt: null, draws: b.draws, frames: b.frames };
     if (b.readyAt === null) b.readyAt = shown.readyAt;
     b.shown.push(shown);
-    raf((t) => { shown.presentedAt = t; shown.presentedCallbackAt = performance.now(); });
+    raf((t) => { shown.presentedAt = performance.now(); shown.presentedTimestamp = t; });
   }, (e) => { b.readyError = String((e && e.message) || e); });
   // Where the GL start-up time goes: the WebGL2 context, shader compile + link (time spent
   // blocked in the calls), the first texture upload (the font atlas, once it is built).
@@ -192,6 +194,7 @@ function benchProbe() {
     if (!orig) continue;
     WebAssembly[name] = function (...args) {
       mark('wasmCompileStart');
+      b.compiles++;
       return orig.apply(this, args).then((m) => { mark('wasmCompiled'); return m; });
     };
   }
@@ -398,7 +401,7 @@ async function measureThree(env) {
     const c = await counters(page);
     return {
       fcp: load.fcp, lastReady: load.lastReadyAt, lastPresented: load.lastPresentedAt,
-      instances: c.instances, jsHeapUsed: h.usedSize, wasm: c.wasmMemory, total: h.usedSize + c.wasmMemory,
+      instances: c.instances, compiles: await page.evaluate(() => window.__bench.compiles), jsHeapUsed: h.usedSize, wasm: c.wasmMemory, total: h.usedSize + c.wasmMemory,
     };
   } finally {
     await context.close();
@@ -617,6 +620,7 @@ function summarize(runs) {
     threeLastPresentedMs: pick((r) => r.three.lastPresented),
     threeMemoryTotal: pick((r) => r.three.total),
     threeWasmMemory: pick((r) => r.three.wasm),
+    threeCompiles: pick((r) => r.three.compiles),
     readPixelsCalls: pick((r) => r.readPixelsCalls),
     drawsAtReady: pick((r) => r.atReady.draws),
     acwFramesAtReady: pick((r) => r.atReady.acwFrames),
@@ -703,6 +707,7 @@ function table(summaries, labels, backend) {
   row('3 widgets: last first frame presented', (s) => s.threeLastPresentedMs, ms, 'ms');
   row('3 widgets: JS heap + wasm memory', (s) => s.threeMemoryTotal, mb, 'MB');
   row('  of which wasm memory', (s) => s.threeWasmMemory, mb, 'MB');
+  row('  wasm compilations (one Module for all)', (s) => s.threeCompiles, f0, '');
   row('JS heap after load', (s) => s.jsHeapUsed, mb, 'MB');
   row('  after a forced GC', (s) => s.jsHeapUsedAfterGc, mb, 'MB');
   row('  the page without the widget', (s) => s.blankJsHeapUsed, mb, 'MB');
