@@ -11,8 +11,11 @@ test.after(async () => { await c?.node.stop(); });
 
 const MONTH = 2_592_000n;
 const rateFor = (monthlyWei) => monthlyWei / MONTH; // SPEC §2: floor
+// The widget's own gas limit for Superfluid calls (kSuperfluidGasLimit in widget/core): the
+// node's estimate for a flow whose SuperApp callbacks run falls short now and then.
+const SUPERFLUID_GAS = '0x16e360'; // 1,500,000
 const flowTx = (fn, from, rate, userData) => ({
-  from, to: c.d.forwarder,
+  from, to: c.d.forwarder, gas: SUPERFLUID_GAS,
   data: fn === 'deleteFlow'
     ? forwarderIface.encodeFunctionData(fn, [c.d.token, from, c.d.vault, userData])
     : forwarderIface.encodeFunctionData(fn, [c.d.token, from, c.d.vault, rate, userData]),
