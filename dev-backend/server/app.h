@@ -7,6 +7,7 @@
 #include "chain/scanner.h"
 #include "chain/vault_reader.h"
 #include "deployment.h"
+#include "server/http_limits.h"
 #include "server/rate_limit.h"
 #include "siwe.h"
 #include "store/store.h"
@@ -22,6 +23,7 @@ struct AppConfig {
   std::string chain_name = "Anvil (local)";
   std::string explorer_url;
   RateLimits rate_limits;  // per client IP; unlimited unless set (main.cpp passes the flags)
+  HttpLimits http;
 };
 
 struct App {

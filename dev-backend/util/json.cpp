@@ -12,10 +12,20 @@ Json core_value(const json& value) {
 
 }  // namespace
 
-Parsed<json> parse_json(std::string_view text, size_t max_bytes) {
+Parsed<json> parse_json(std::string_view text, size_t max_bytes, int max_depth) {
   if (text.size() > max_bytes) return Parsed<json>::fail("JSON text is too long.");
+  // The parser itself keeps its own stack; the callback drops every container opened past
+  // max_depth (nothing deeper is ever built) and remembers that it did.
+  bool too_deep = false;
+  const json::parser_callback_t depth_check = [&](int depth, json::parse_event_t event, json&) {
+    const bool opens = event == json::parse_event_t::object_start ||
+                       event == json::parse_event_t::array_start;
+    if (opens && depth >= max_depth) too_deep = true;
+    return !too_deep;
+  };
   // allow_exceptions = false: invalid text yields a "discarded" value instead of a throw.
-  json value = json::parse(text.begin(), text.end(), nullptr, false);
+  json value = json::parse(text.begin(), text.end(), depth_check, false);
+  if (too_deep) return Parsed<json>::fail("JSON is nested too deeply.");
   if (value.is_discarded()) return Parsed<json>::fail("Text is not valid JSON.");
   return Parsed<json>::good(std::move(value));
 }

@@ -16,9 +16,14 @@ namespace acw {
 
 using json = nlohmann::json;
 
+// Deeper JSON is refused while it is parsed: every other step on a value (dump, compare,
+// copy) recurses once per level.
+inline constexpr int kMaxJsonDepth = 64;
+
 // Parses JSON text without exceptions (invalid UTF-8 is an error too); rejects texts longer
-// than max_bytes.
-Parsed<json> parse_json(std::string_view text, size_t max_bytes = 1 << 20);
+// than max_bytes and values nested deeper than max_depth arrays/objects.
+Parsed<json> parse_json(std::string_view text, size_t max_bytes = 1 << 20,
+                        int max_depth = kMaxJsonDepth);
 
 // The core's parsers of the same names, for nlohmann values (same results, same errors).
 Parsed<std::string> parse_address(const json& value);

@@ -437,7 +437,14 @@ TEST_CASE("http: garbage in, JSON 4xx out, never a crash") {
       "{\"chainId\":-1,\"account\":\"" + kAlice + "\"}",
       "{\"chainId\":1.5,\"account\":\"" + kAlice + "\"}",
       "{\"chainId\":\"0x\",\"account\":\"" + kAlice + "\"}",
-      "{\"model\":\"m\",\"requestId\":\"r\",\"costUsd\":\"340282366920938463463374607431768211456\"}"};
+      "{\"model\":\"m\",\"requestId\":\"r\",\"costUsd\":\"340282366920938463463374607431768211456\"}",
+      // Valid JSON 5,000 levels deep (10 KB): refused while parsing, never copied.
+      "{\"a\":" + std::string(4999, '[') + std::string(4999, ']') + "}",
+      [] {
+        std::string deep;
+        for (int i = 0; i < 5000; ++i) deep += "{\"a\":";
+        return deep + "1" + std::string(5000, '}');
+      }()};
   const std::vector<std::string> posts = {"/v1/celo/events/record", "/v1/auth/nonce",
                                           "/v1/auth/api-keys", "/v1/usage"};
   for (const auto& path : posts) {
