@@ -372,8 +372,10 @@ TEST_CASE("http: API key from a sign-in, usage spending, 402, revoke, restart ke
     CHECK(profile.at("usedUsd") == "1100000");
     CHECK(h.get("/v1/accounts/" + kAlice + "/usage").second.at("total") == 2);
     const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
-    CHECK(h.post("/v1/usage", {{"model", "m"}, {"requestId", "r5"}, {"costUsd", "0"}}, auth).first ==
-          200);
+    // The key still works; the credits are exhausted, so even a free request is 402.
+    auto [fs, free_use] = h.post("/v1/usage", {{"model", "m"}, {"requestId", "r5"}, {"costUsd", "0"}}, auth);
+    CHECK(fs == 402);
+    CHECK(free_use.at("remainingUsd") == "0");
     // Re-recording the old payment after the restart credits nothing new.
     CHECK(h.post("/v1/celo/events/record", {{"txHash", test::tx_hash(1)}}).second.at(
               "newlyCredited") == 0);

@@ -177,20 +177,24 @@ TEST_CASE("usage spends credits atomically, refuses beyond the balance, is idemp
   u.request_id = "req-3";
   u.cost_usd = 1;
   CHECK(s.store.record_usage(u)->status == UsageStatus::insufficient);
-  u.cost_usd = 0;  // free requests are still logged
-  CHECK(s.store.record_usage(u)->status == UsageStatus::recorded);
+  u.cost_usd = 0;  // exhausted: a free request is refused too
+  CHECK(s.store.record_usage(u)->status == UsageStatus::insufficient);
 
   auto totals = s.store.totals(kAlice);
   CHECK(totals->used_usd == 1'100'000);
   CHECK(remaining_usd(*totals) == 0);
   auto page = s.store.usage(kAlice, 2, 0);
   REQUIRE(page);
-  CHECK(page->total == 3);
+  CHECK(page->total == 2);
   CHECK(page->items.size() == 2);
   CHECK(s.store.usage(kBob, 20, 0)->total == 0);
-  // The same requestId for another account is another request.
+  // An account that never had credits: a zero-cost request is refused, not logged.
   u.account = kBob;
   u.request_id = "req-1";
+  CHECK(s.store.record_usage(u)->status == UsageStatus::insufficient);
+  CHECK(s.store.usage(kBob, 20, 0)->total == 0);
+  // The same requestId for another account is another request.
+  REQUIRE(s.store.insert_credit(credit(2, 0, kBob, 1 * kWeiPerG)));
   CHECK(s.store.record_usage(u)->status == UsageStatus::recorded);
 }
 
