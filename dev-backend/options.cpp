@@ -30,8 +30,10 @@ std::string usage_text() {
          "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
          "  --stream-cron-seconds N: the scanner credits an active stream when N seconds of\n"
          "  block time accrued since its last credit (0: only events and stream-credits do);\n"
-         "  --siwe-origin fixes the domain/URI of sign-in messages (default: the request's\n"
-         "  Origin header, else its Host header);\n"
+         "  --siwe-origin ORIGIN[,ORIGIN…]: the sites sign-in is offered to (repeatable;\n"
+         "  default http://127.0.0.1:8080,http://localhost:8080, the demo page): a nonce is\n"
+         "  issued only to a page of one of them (its Origin header) or to a client sending no\n"
+         "  Origin (then for the first), and a key only from the same site;\n"
          "  --read-rate/--write-rate N: requests per second per client IP (reads: GET, HEAD,\n"
          "  OPTIONS; writes: the rest), bursts of --read-burst/--write-burst (default: twice\n"
          "  the rate); beyond them 429 with Retry-After. A rate of 0 turns that limit off.\n"
@@ -79,9 +81,9 @@ Result parse_options(const std::vector<std::string>& args) {
       {"--request-timeout-ms", int_flag(&o.request_timeout_ms, 100, 600000)},
       {"--siwe-origin",
        [&o](const std::string& v) -> std::string {
-         auto origin = origin_from_url(v);
-         if (!origin) return "must be an origin such as http://localhost:5173";
-         o.siwe_origin = origin;
+         auto origins = origins_from_list(v);
+         if (!origins) return "must be origins such as http://localhost:5173,https://a.example";
+         o.siwe_origins.insert(o.siwe_origins.end(), origins->begin(), origins->end());
          return {};
        }},
   };

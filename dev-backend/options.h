@@ -24,7 +24,9 @@ struct Options {
   // its last credit (0: only flow events and POST …/stream-credits credit streams).
   int64_t stream_cron_seconds = 60;
   int64_t price_cache_ms = 5000;
-  std::optional<SiweOrigin> siwe_origin;  // --siwe-origin http://localhost:5173
+  // --siwe-origin https://a.example,http://localhost:5173 (repeatable): the sites sign-in is
+  // offered to; default_siwe_origins() when not given.
+  std::vector<SiweOrigin> siwe_origins;
   std::string chain_name = "Anvil (local)";
   std::string explorer_url;  // "" = none
   // Per-client-IP token buckets (requests per second; burst 0 = twice the rate; rate 0 =

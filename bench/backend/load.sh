@@ -94,6 +94,7 @@ start_backend() {
   rm -f "$work"/db.sqlite*
   : >"$work/backend.out"
   "$1" --host 127.0.0.1 --port 0 --db "$work/db.sqlite" --deployment "$work/deployment.json" \
+    --siwe-origin http://localhost:5173 \
     --scan-interval-ms 0 --read-rate 0 --write-rate 0 >"$work/backend.out" 2>"$work/backend.log" &
   backend_pid=$!
   pids+=("$backend_pid")

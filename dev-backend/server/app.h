@@ -19,7 +19,7 @@ struct AppConfig {
   Deployment deployment;
   uint32_t deposit_bonus_bps = 1000;
   uint32_t stream_bonus_bps = 2000;
-  std::optional<SiweOrigin> siwe_origin;
+  std::vector<SiweOrigin> siwe_origins = default_siwe_origins();  // sign-in is for these sites
   std::string chain_name = "Anvil (local)";
   std::string explorer_url;
   RateLimits rate_limits;  // per client IP; unlimited unless set (main.cpp passes the flags)

@@ -44,6 +44,7 @@ class Harness {
     config.deployment.cfa = kCfa;
     config.deployment.forwarder = "0x00000000000000000000000000000000000000a5";
     config.stream_bonus_bps = scan.stream_bonus_bps;
+    config.siwe_origins = {SiweOrigin{"localhost:5173", "http://localhost:5173"}};
     config.rate_limits = limits;  // none unless a test asks
     config.http = http;
     app_ = std::make_unique<App>(

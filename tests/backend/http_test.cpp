@@ -509,3 +509,31 @@ TEST_CASE("http: concurrent usage never spends more than the balance") {
   CHECK(profile.at("usedUsd") == "1100000");
   CHECK(profile.at("remainingUsd") == "0");
 }
+
+TEST_CASE("http: sign-in only for the configured sites; a nonce only from its own site") {
+  test::TempDir dir;
+  test::ChainState chain;
+  Harness h(chain, dir.file("db.sqlite"));  // configured: http://localhost:5173
+  const json ask = {{"account", kAlice}, {"chainId", 31337}};
+  // Another site's page never gets a message with its own domain, nor any other.
+  auto [evil_status, evil] = h.post("/v1/auth/nonce", ask, {{"Origin", "https://evil.example"}});
+  CHECK(evil_status == 403);
+  CHECK(evil.at("error") == "sign-in is not offered to this site");
+  CHECK(h.post("/v1/auth/nonce", ask, {{"Origin", "null"}}).first == 403);
+  // A client without Origin (a tool) gets the configured site; the Host header is not read.
+  auto [tool_status, tool] = h.post("/v1/auth/nonce", ask, {{"Host", "evil.example"}});
+  REQUIRE(tool_status == 200);
+  CHECK(tool.at("domain") == "localhost:5173");
+  CHECK(tool.at("message").get<std::string>().rfind("localhost:5173 wants you to sign in", 0) == 0);
+  // A nonce of the configured site, signed, then sent from another site's page: refused.
+  auto [ns, nonce] = h.post("/v1/auth/nonce", ask, {{"Origin", "http://localhost:5173"}});
+  REQUIRE(ns == 200);
+  const json signed_in = {{"account", kAlice},
+                          {"nonce", nonce.at("nonce")},
+                          {"signature", test::personal_sign(nonce.at("message").get<std::string>(),
+                                                            test::kAnvilKey0)}};
+  auto [stolen, why] = h.post("/v1/auth/api-keys", signed_in, {{"Origin", "https://evil.example"}});
+  CHECK(stolen == 401);
+  CHECK(why.at("error") == "the nonce was issued for another site");
+  CHECK(h.post("/v1/auth/api-keys", signed_in, {{"Origin", "http://localhost:5173"}}).first == 200);
+}

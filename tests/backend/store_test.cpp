@@ -225,17 +225,21 @@ TEST_CASE("sign-in nonces: issued for one account, single use, expiring") {
   CHECK(n->message.find("Nonce: " + n->nonce + "\n") != std::string::npos);
   const std::string sig = test::personal_sign(n->message, test::kAnvilKey0);
 
-  CHECK(verify_sign_in(s.store, kAlice, "ffffffffffffffff", sig, t0).error.find("unknown") == 0);
-  CHECK(verify_sign_in(s.store, kBob, n->nonce, sig, t0).error.find("another account") !=
+  CHECK(verify_sign_in(s.store, kAlice, "ffffffffffffffff", sig, "", t0).error.find("unknown") == 0);
+  CHECK(verify_sign_in(s.store, kBob, n->nonce, sig, "", t0).error.find("another account") !=
         std::string::npos);
-  CHECK(verify_sign_in(s.store, kAlice, n->nonce, sig, t0 + 10 * 60 * 1000).error.find("expired") !=
+  CHECK(verify_sign_in(s.store, kAlice, n->nonce, sig, "", t0 + 10 * 60 * 1000).error.find("expired") !=
         std::string::npos);
   const std::string bob_sig = test::personal_sign(n->message, test::kAnvilKey1);
-  CHECK(verify_sign_in(s.store, kAlice, n->nonce, bob_sig, t0).error ==
+  CHECK(verify_sign_in(s.store, kAlice, n->nonce, bob_sig, "", t0).error ==
         "the signature is not from this account");
-  SignInResult ok = verify_sign_in(s.store, kAlice, n->nonce, sig, t0 + 1000);
+  // From a page of another site (the nonce is tied to the one it was issued for).
+  CHECK(verify_sign_in(s.store, kAlice, n->nonce, sig, "https://evil.example", t0 + 1000).error ==
+        "the nonce was issued for another site");
+  CHECK(s.store.find_nonce(n->nonce)->origin == "http://localhost:5173");
+  SignInResult ok = verify_sign_in(s.store, kAlice, n->nonce, sig, "http://localhost:5173", t0 + 1000);
   CHECK(ok.ok);
-  SignInResult reused = verify_sign_in(s.store, kAlice, n->nonce, sig, t0 + 2000);
+  SignInResult reused = verify_sign_in(s.store, kAlice, n->nonce, sig, "", t0 + 2000);
   CHECK_FALSE(reused.ok);
   CHECK(reused.status == 401);
   CHECK(reused.error.find("used already") != std::string::npos);

@@ -21,7 +21,8 @@ TEST_CASE("command line: defaults, both flag forms, range checks") {
 
   auto o = parse_options({"--port", "9000", "--host=0.0.0.0", "--db", "x.sqlite", "--deployment",
                           "d.json", "--deposit-bonus-bps", "0", "--stream-bonus-bps=10000",
-                          "--scan-interval-ms", "0", "--siwe-origin", "http://localhost:5173"});
+                          "--scan-interval-ms", "0", "--siwe-origin", "http://localhost:5173,https://a.example",
+                          "--siwe-origin", "https://b.example"});
   REQUIRE(o.ok());
   CHECK(o.value->port == 9000);
   CHECK(o.value->host == "0.0.0.0");
@@ -30,8 +31,10 @@ TEST_CASE("command line: defaults, both flag forms, range checks") {
   CHECK(o.value->deposit_bonus_bps == 0);
   CHECK(o.value->stream_bonus_bps == 10000);
   CHECK(o.value->scan_interval_ms == 0);
-  REQUIRE(o.value->siwe_origin);
-  CHECK(o.value->siwe_origin->domain == "localhost:5173");
+  REQUIRE(o.value->siwe_origins.size() == 3);
+  CHECK(o.value->siwe_origins[0].domain == "localhost:5173");
+  CHECK(o.value->siwe_origins[2].uri == "https://b.example");
+  CHECK(defaults.value->siwe_origins.empty());  // main.cpp then uses default_siwe_origins()
   CHECK(parse_options({"--help"}).value->help);
 
   CHECK_FALSE(parse_options({"--port"}).ok());
