@@ -49,6 +49,21 @@ describe('iframe embed', { skip: skipReason() }, () => {
     return { page, frame: widgetFrame };
   }
 
+  // A's plain page framing B's widget page with ?parent=<parent>; resolves to the frame once
+  // it shows its error, after checking that it never started the widget.
+  async function refusedFrame(page, parent) {
+    await page.goto(`${hostA}/host-examples/index.html`);
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      document.body.append(f);
+    }, `${originB}/dist/iframe.html?parent=${encodeURIComponent(parent)}`);
+    const f = await waitForFrame(page, `${originB}/dist/iframe.html`);
+    await f.waitForSelector('.acw-frame-error');
+    assert.equal(await f.evaluate(() => !!document.querySelector('ai-credits-widget')), false);
+    return f;
+  }
+
   async function waitForFrame(page, prefix, timeout = 10000) {
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline) {
@@ -257,16 +272,8 @@ describe('iframe embed', { skip: skipReason() }, () => {
     await page.goto(`${originB}/dist/iframe.html`);
     assert.match(await page.textContent('.acw-frame-error'), /needs \?parent=/);
     // Embedded by A while it names C as its parent.
-    await page.goto(`${hostA}/host-examples/index.html`);
-    await page.evaluate((src) => {
-      const f = document.createElement('iframe');
-      f.src = src;
-      document.body.append(f);
-    }, `${originB}/dist/iframe.html?parent=${encodeURIComponent(originC)}`);
-    const f = await waitForFrame(page, `${originB}/dist/iframe.html`);
-    await f.waitForSelector('.acw-frame-error');
+    const f = await refusedFrame(page, originC);
     assert.match(await f.textContent('.acw-frame-error'), /may only be embedded by http:\/\/localhost/);
-    assert.equal(await f.evaluate(() => !!document.querySelector('ai-credits-widget')), false);
     await page.context().close();
   });
 
@@ -285,16 +292,8 @@ describe('iframe embed', { skip: skipReason() }, () => {
     // so none but B itself) does not name A; the page refuses, whatever ?parent= says.
     const page = await newPage(env);
     await page.route(`${originB}/embed-config.json`, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(`${hostA}/host-examples/index.html`);
-    await page.evaluate((src) => {
-      const f = document.createElement('iframe');
-      f.src = src;
-      document.body.append(f);
-    }, `${originB}/dist/iframe.html?parent=${encodeURIComponent(hostA)}`);
-    const f = await waitForFrame(page, `${originB}/dist/iframe.html`);
-    await f.waitForSelector('.acw-frame-error');
+    const f = await refusedFrame(page, hostA);
     assert.match(await f.textContent('.acw-frame-error'), /may not be embedded by http:\/\/127\.0\.0\.1/);
-    assert.equal(await f.evaluate(() => !!document.querySelector('ai-credits-widget')), false);
     await page.context().close();
   });
 
