@@ -25,15 +25,21 @@ std::string usage_text() {
          "         [--scan-interval-ms 1000] [--stream-cron-seconds 60] [--price-cache-ms 5000]\n"
          "         [--siwe-origin http://localhost:5173] [--chain-name \"Anvil (local)\"]\n"
          "         [--explorer-url URL] [--read-rate 100] [--read-burst 200]\n"
-         "         [--write-rate 20] [--write-burst 40]\n"
+         "         [--write-rate 20] [--write-burst 40] [--max-connections 1024]\n"
+         "         [--max-connections-per-client 64] [--request-timeout-ms 10000]\n"
          "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
          "  --stream-cron-seconds N: the scanner credits an active stream when N seconds of\n"
          "  block time accrued since its last credit (0: only events and stream-credits do);\n"
-         "  --siwe-origin fixes the domain/URI of sign-in messages (default: the request's\n"
-         "  Origin header, else its Host header);\n"
+         "  --siwe-origin ORIGIN[,ORIGIN…]: the sites sign-in is offered to (repeatable;\n"
+         "  default http://127.0.0.1:8080,http://localhost:8080, the demo page): a nonce is\n"
+         "  issued only to a page of one of them (its Origin header) or to a client sending no\n"
+         "  Origin (then for the first), and a key only from the same site;\n"
          "  --read-rate/--write-rate N: requests per second per client IP (reads: GET, HEAD,\n"
          "  OPTIONS; writes: the rest), bursts of --read-burst/--write-burst (default: twice\n"
-         "  the rate); beyond them 429 with Retry-After. A rate of 0 turns that limit off.\n";
+         "  the rate); beyond them 429 with Retry-After. A rate of 0 turns that limit off.\n"
+         "  --max-connections/--max-connections-per-client: open connections in all and per\n"
+         "  client IP (more are answered 503); --request-timeout-ms: the time a client has\n"
+         "  for a whole request, head and body, from its first byte.\n";
 }
 
 Result parse_options(const std::vector<std::string>& args) {
@@ -70,11 +76,14 @@ Result parse_options(const std::vector<std::string>& args) {
       {"--read-burst", int_flag(&o.read_burst, 1, 1000000)},
       {"--write-rate", int_flag(&o.write_rate, 0, 1000000)},
       {"--write-burst", int_flag(&o.write_burst, 1, 1000000)},
+      {"--max-connections", int_flag(&o.max_connections, 4, 100000)},
+      {"--max-connections-per-client", int_flag(&o.max_connections_per_client, 1, 100000)},
+      {"--request-timeout-ms", int_flag(&o.request_timeout_ms, 100, 600000)},
       {"--siwe-origin",
        [&o](const std::string& v) -> std::string {
-         auto origin = origin_from_url(v);
-         if (!origin) return "must be an origin such as http://localhost:5173";
-         o.siwe_origin = origin;
+         auto origins = origins_from_list(v);
+         if (!origins) return "must be origins such as http://localhost:5173,https://a.example";
+         o.siwe_origins.insert(o.siwe_origins.end(), origins->begin(), origins->end());
          return {};
        }},
   };
@@ -113,6 +122,15 @@ RateLimits rate_limits_of(const Options& o) {
     return l;
   };
   return RateLimits{limit(o.read_rate, o.read_burst), limit(o.write_rate, o.write_burst)};
+}
+
+HttpLimits http_limits_of(const Options& o) {
+  HttpLimits limits;
+  limits.max_connections = static_cast<size_t>(o.max_connections);
+  limits.max_connections_per_client = static_cast<size_t>(o.max_connections_per_client);
+  limits.idle_close_at = limits.max_connections * 3 / 4;
+  limits.request_deadline_ms = o.request_timeout_ms;
+  return limits;
 }
 
 }  // namespace acw::backend

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/wire.h"
+#include "server/http_limits.h"
 #include "server/rate_limit.h"
 #include "siwe.h"
 
@@ -23,7 +24,9 @@ struct Options {
   // its last credit (0: only flow events and POST …/stream-credits credit streams).
   int64_t stream_cron_seconds = 60;
   int64_t price_cache_ms = 5000;
-  std::optional<SiweOrigin> siwe_origin;  // --siwe-origin http://localhost:5173
+  // --siwe-origin https://a.example,http://localhost:5173 (repeatable): the sites sign-in is
+  // offered to; default_siwe_origins() when not given.
+  std::vector<SiweOrigin> siwe_origins;
   std::string chain_name = "Anvil (local)";
   std::string explorer_url;  // "" = none
   // Per-client-IP token buckets (requests per second; burst 0 = twice the rate; rate 0 =
@@ -32,12 +35,19 @@ struct Options {
   int64_t read_burst = 0;
   int64_t write_rate = 20;
   int64_t write_burst = 0;
+  // Connections in all and per client IP; the deadline for a whole request (head and body).
+  int64_t max_connections = 1024;
+  int64_t max_connections_per_client = 64;
+  int64_t request_timeout_ms = 10000;
   bool help = false;
 };
 
 // args excludes the program name. Errors name the flag.
 // The limits the server applies, from the four flags above.
 RateLimits rate_limits_of(const Options& options);
+// The HTTP limits: the defaults of HttpLimits with the three flags above; idle keep-alive
+// connections are closed from 3/4 of --max-connections on.
+HttpLimits http_limits_of(const Options& options);
 
 acw::Parsed<Options> parse_options(const std::vector<std::string>& args);
 std::string usage_text();

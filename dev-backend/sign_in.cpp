@@ -19,6 +19,7 @@ std::optional<NonceRecord> issue_nonce(Store& store, const std::string& account,
   r.nonce = random_hex(16);
   r.account = account;
   r.chain_id = chain_id;
+  r.origin = origin.uri;
   r.issued_at_ms = now_ms;
   r.expires_at_ms = now_ms + kSiweTtlMs;
   SiweFields fields;
@@ -35,10 +36,17 @@ std::optional<NonceRecord> issue_nonce(Store& store, const std::string& account,
 }
 
 SignInResult verify_sign_in(Store& store, const std::string& account, const std::string& nonce,
-                            const std::string& signature, int64_t now_ms) {
+                            const std::string& signature, std::string_view origin_header,
+                            int64_t now_ms) {
   auto record = store.find_nonce(nonce);
   if (!record) return refuse("unknown nonce: request a new one");
   if (record->account != account) return refuse("the nonce was issued for another account");
+  if (!origin_header.empty()) {
+    auto origin = origin_from_url(origin_header);
+    if (!origin || origin->uri != record->origin) {
+      return refuse("the nonce was issued for another site");
+    }
+  }
   if (record->used_at_ms) return refuse("the nonce was used already: request a new one");
   if (now_ms >= record->expires_at_ms) return refuse("the nonce expired: request a new one");
   auto signer = recover_personal_sign(record->message, signature);

@@ -21,9 +21,11 @@ struct SignInResult {
 };
 
 // Verifies that `signature` is `account`'s personal_sign of the message issued with `nonce`,
-// that the nonce was issued for `account`, is unexpired and unused; then marks it used.
+// that the nonce was issued for `account` and, when the request comes from a page (its
+// Origin header), for that page's site; that it is unexpired and unused; then marks it used.
 // `account` is lower-case, `signature` already checked to be "0x" + 130 hex digits.
 SignInResult verify_sign_in(Store& store, const std::string& account, const std::string& nonce,
-                            const std::string& signature, int64_t now_ms);
+                            const std::string& signature, std::string_view origin_header,
+                            int64_t now_ms);
 
 }  // namespace acw::backend

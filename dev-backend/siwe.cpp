@@ -74,15 +74,36 @@ std::optional<SiweOrigin> origin_from_url(std::string_view origin) {
                     std::string(origin.substr(0, start)) + std::string(authority)};
 }
 
-std::optional<SiweOrigin> choose_siwe_origin(const std::optional<SiweOrigin>& configured,
-                                             std::string_view origin_header,
-                                             std::string_view host_header) {
-  if (configured) return configured;
-  if (!origin_header.empty() && origin_header != "null") {
-    if (auto from_origin = origin_from_url(origin_header)) return from_origin;
+std::optional<std::vector<SiweOrigin>> origins_from_list(std::string_view list) {
+  std::vector<SiweOrigin> origins;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    std::string_view item = list.substr(0, comma);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    auto origin = origin_from_url(item);
+    if (!origin) return std::nullopt;
+    origins.push_back(*origin);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
   }
-  if (is_valid_authority(host_header)) {
-    return SiweOrigin{std::string(host_header), "http://" + std::string(host_header)};
+  if (origins.empty()) return std::nullopt;
+  return origins;
+}
+
+std::vector<SiweOrigin> default_siwe_origins() {
+  return {{"127.0.0.1:8080", "http://127.0.0.1:8080"}, {"localhost:8080", "http://localhost:8080"}};
+}
+
+std::optional<SiweOrigin> choose_siwe_origin(const std::vector<SiweOrigin>& configured,
+                                             std::string_view origin_header) {
+  if (origin_header.empty()) {
+    if (configured.empty()) return std::nullopt;
+    return configured.front();
+  }
+  auto asked = origin_from_url(origin_header);
+  if (!asked) return std::nullopt;
+  for (const SiweOrigin& site : configured) {
+    if (site.uri == asked->uri) return site;
   }
   return std::nullopt;
 }

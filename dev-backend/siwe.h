@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace acw::backend {
 
@@ -48,10 +49,18 @@ bool is_valid_authority(std::string_view text);
 // An origin "http(s)://authority" -> {authority, origin}; nullopt when malformed.
 std::optional<SiweOrigin> origin_from_url(std::string_view origin);
 
-// Chooses the message's domain: a configured origin wins; else the request's Origin header
-// (the page asking, which wallets compare with the domain); else the Host header over http.
-std::optional<SiweOrigin> choose_siwe_origin(const std::optional<SiweOrigin>& configured,
-                                             std::string_view origin_header,
-                                             std::string_view host_header);
+// "https://a.example,http://localhost:5173" -> the origins; nullopt when one is malformed or
+// the list is empty.
+std::optional<std::vector<SiweOrigin>> origins_from_list(std::string_view list);
+
+// The sites sign-in is offered to when none are configured: the demo's page.
+std::vector<SiweOrigin> default_siwe_origins();
+
+// Chooses the message's domain among the configured sites: the request's Origin header when
+// it is one of them (the page asking, which wallets compare with the domain); the first of
+// them when the request has no Origin (a tool, not a page); nullopt (refused) for any other
+// Origin, "null" included. Nothing from the request is ever used unless it is on the list.
+std::optional<SiweOrigin> choose_siwe_origin(const std::vector<SiweOrigin>& configured,
+                                             std::string_view origin_header);
 
 }  // namespace acw::backend

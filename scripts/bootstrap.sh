@@ -10,8 +10,10 @@ apt_packages=(
   nlohmann-json3-dev libfmt-dev doctest-dev
   chromium fonts-inter fonts-dejavu-core fonttools xz-utils dpkg-dev
   libcpp-httplib-dev libsqlite3-dev libsecp256k1-dev libcrypto++-dev
+  libboost-dev  # Boost.Asio + Boost.Beast (header-only): the dev backend's HTTP server
   clang libclang-rt-14-dev llvm  # libFuzzer + sanitizer runtimes, llvm-symbolizer (preset fuzz)
   wrk  # the dev backend's load test, bench/backend/load.sh
+  libmicrohttpd-dev  # the other side of bench/backend/http_library_choice/run.sh
 )
 
 missing=()

@@ -30,11 +30,13 @@ async function waitForHealth(url, child, timeoutMs = 15_000) {
 }
 
 /** Starts the dev backend on `port` against `deploymentFile`; returns {url, child, stop()}. */
-export async function startBackend({ port, dbPath, deploymentFile, logFile }) {
+// `siweOrigins`: the sites whose pages may sign in (the backend's --siwe-origin).
+export async function startBackend({ port, dbPath, deploymentFile, logFile, siweOrigins = [] }) {
   if (!fs.existsSync(BACKEND_BIN)) throw new Error(`dev backend not built: ${BACKEND_BIN} (run scripts/build.sh native)`);
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child = spawn(BACKEND_BIN, ['--host', '127.0.0.1', '--port', String(port), '--db', dbPath,
-    '--deployment', deploymentFile, '--scan-interval-ms', '500'], { stdio: ['ignore', out, out] });
+    '--deployment', deploymentFile, '--scan-interval-ms', '500',
+    ...(siweOrigins.length ? ['--siwe-origin', siweOrigins.join(',')] : [])], { stdio: ['ignore', out, out] });
   if (typeof out === 'number') fs.closeSync(out);
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise((ok) => child.once('exit', ok));
@@ -76,7 +78,13 @@ export async function startStack({ webPort = 0, backendPort, anvilPort, workDir,
       });
     }
     const bPort = backendPort ?? (await freePort());
-    const backendOpts = { port: bPort, dbPath, deploymentFile, logFile: path.join(dir, 'backend.log') };
+    const backendUrl = `http://127.0.0.1:${bPort}`;
+    // The page server first: its origin is the site the backend offers sign-in to.
+    const web = await startServer({ port: webPort, stack: { rpcUrl: anvil.url, backendUrl, deployment } });
+    stops.push(() => web.close());
+    const webOrigin = new URL(web.url).origin;
+    const siweOrigins = [webOrigin, webOrigin.replace('//127.0.0.1:', '//localhost:')];
+    const backendOpts = { port: bPort, dbPath, deploymentFile, logFile: path.join(dir, 'backend.log'), siweOrigins };
     let backend = await startBackend(backendOpts);
     const stack = {
       rpcUrl: anvil.url,
@@ -90,8 +98,6 @@ export async function startStack({ webPort = 0, backendPort, anvilPort, workDir,
       },
     };
     stops.push(() => backend.stop());
-    const web = await startServer({ port: webPort, stack: { rpcUrl: anvil.url, backendUrl: backend.url, deployment } });
-    stops.push(() => web.close());
     stack.webUrl = web.url;
     stack.stop = async () => {
       for (const s of stops.reverse()) await s().catch(() => {});

@@ -7,6 +7,7 @@
 #include "chain/scanner.h"
 #include "chain/vault_reader.h"
 #include "deployment.h"
+#include "server/http_limits.h"
 #include "server/rate_limit.h"
 #include "siwe.h"
 #include "store/store.h"
@@ -18,10 +19,11 @@ struct AppConfig {
   Deployment deployment;
   uint32_t deposit_bonus_bps = 1000;
   uint32_t stream_bonus_bps = 2000;
-  std::optional<SiweOrigin> siwe_origin;
+  std::vector<SiweOrigin> siwe_origins = default_siwe_origins();  // sign-in is for these sites
   std::string chain_name = "Anvil (local)";
   std::string explorer_url;
   RateLimits rate_limits;  // per client IP; unlimited unless set (main.cpp passes the flags)
+  HttpLimits http;
 };
 
 struct App {

@@ -10,10 +10,9 @@
 #include <httplib.h>
 
 #include "core/wire.h"
+#include "server/http_limits.h"
 
 namespace acw::backend {
-
-inline constexpr size_t kMaxBodyBytes = 64 * 1024;
 
 void send_json(httplib::Response& res, int status, const acw::json& body);
 void send_error(httplib::Response& res, int status, const std::string& message);
@@ -25,10 +24,12 @@ void send_not_found(httplib::Response& res);
 // nullopt.
 std::optional<acw::json> read_json_object(const httplib::Request& req, httplib::Response& res);
 
-// Reads fields of a JSON object body, collecting errors by field name.
+// Reads fields of a JSON object body, collecting errors by field name. Refers to the body
+// (which must outlive the reader) instead of copying it.
 class BodyReader {
  public:
   explicit BodyReader(const acw::json& body) : body_(body) {}
+  explicit BodyReader(acw::json&& body) = delete;  // would dangle
   std::optional<std::string> address(const char* name);      // lower-cased
   std::optional<std::string> tx_hash(const char* name);      // lower-cased
   std::optional<std::string> signature(const char* name);    // "0x" + 130 hex digits
@@ -43,7 +44,7 @@ class BodyReader {
 
  private:
   const acw::json* field(const char* name);  // nullptr (and an error) when missing
-  acw::json body_;
+  const acw::json& body_;
   acw::json errors_ = acw::json::object();
 };
 

@@ -40,7 +40,9 @@ void Router::add(const std::string& method, const std::string& pattern, RouteHan
 
 void Router::dispatch(const httplib::Request& req, httplib::Response& res) const {
   const std::string method = req.method == "HEAD" ? "GET" : req.method;
-  const std::vector<std::string> path = split_path(req.path);
+  // Split first, then decode each segment: an encoded "/" (%2F) stays inside its segment.
+  std::vector<std::string> path = split_path(req.path);
+  for (std::string& segment : path) segment = httplib::detail::decode_url(segment, false);
   std::string allowed;
   Captures captures;
   for (const Route& route : routes_) {

@@ -29,7 +29,7 @@ class Router {
   std::vector<Route> routes_;
 };
 
-// "/a/b/" -> {"a", "b", ""}; "/" -> {""}.
+// "/a/b/" -> {"a", "b", ""}; "/" -> {""}. Splits the path as sent (percent-encoded).
 std::vector<std::string> split_path(const std::string& path);
 
 }  // namespace acw::backend

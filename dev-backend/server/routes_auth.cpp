@@ -45,9 +45,8 @@ void nonce(App& app, const httplib::Request& req, httplib::Response& res) {
     return send_field_errors(res, {{"chainId", "must be " + std::to_string(expected) + " (" +
                                                    acw::chain_id_hex(expected) + ")"}});
   }
-  auto origin = choose_siwe_origin(app.config.siwe_origin, req.get_header_value("Origin"),
-                                   req.get_header_value("Host"));
-  if (!origin) return send_field_errors(res, {{"host", "the request has no valid Host header"}});
+  auto origin = choose_siwe_origin(app.config.siwe_origins, req.get_header_value("Origin"));
+  if (!origin) return send_error(res, 403, "sign-in is not offered to this site");
   auto record = issue_nonce(app.store, *account, expected, *origin, app.clock());
   if (!record) return send_error(res, 500, "could not store the nonce");
   send_json(res, 200,
@@ -68,7 +67,8 @@ void create_key(App& app, const httplib::Request& req, httplib::Response& res) {
   if (!fields) return;
   const int64_t now = app.clock();
   SignInResult signed_in =
-      verify_sign_in(app.store, fields->account, fields->nonce, fields->signature, now);
+      verify_sign_in(app.store, fields->account, fields->nonce, fields->signature,
+                       req.get_header_value("Origin"), now);
   if (!signed_in.ok) return send_error(res, signed_in.status, signed_in.error);
   NewApiKey key = generate_api_key(fields->account, now);
   if (!app.store.insert_api_key(key.record)) return send_error(res, 500, "could not store the key");
@@ -117,7 +117,8 @@ void revoke_key(App& app, const httplib::Request& req, httplib::Response& res,
       return send_error(res, 403, "the key belongs to another account");
     }
     SignInResult signed_in =
-        verify_sign_in(app.store, fields->account, fields->nonce, fields->signature, now);
+        verify_sign_in(app.store, fields->account, fields->nonce, fields->signature,
+                       req.get_header_value("Origin"), now);
     if (!signed_in.ok) return send_error(res, signed_in.status, signed_in.error);
   }
   auto revoked = app.store.revoke_api_key(id, now);

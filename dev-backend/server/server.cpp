@@ -1,133 +1,140 @@
 #include "server/server.h"
 
-#include <sys/socket.h>
+#include <atomic>
+#include <chrono>
 
-#include <httplib.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/http/write.hpp>
 
-#include "server/http_util.h"
+#include "server/connection_table.h"
+#include "server/http_session.h"
 #include "server/routes.h"
 #include "util/log.h"
 
 namespace acw::backend {
-namespace {
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
 
-// Longer paths are refused before httplib's std::regex routing sees them.
-constexpr size_t kMaxPathBytes = 2048;
+struct BackendServer::Network {
+  // Declared in destruction order's reverse: the io_context (and the sessions its handlers
+  // hold) goes before the context and the table the sessions use.
+  HttpLimits limits;
+  ConnectionTable connections;
+  asio::thread_pool workers;
+  SessionContext ctx;
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+  asio::steady_timer retry{io};
+  std::atomic<bool> stopped{false};
 
-const char* default_error_text(int status) {
-  switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 413: return "request body too large (limit 64 KB)";
-    case 414: return "URI too long";
-    case 429: return "too many requests";
-    case 431: return "request headers too large";
-    default: return status >= 500 ? "internal error" : "request failed";
+  Network(const HttpLimits& l, SessionContext::AdmitRequest admit, SessionContext::Handle handle)
+      : limits(l),
+        connections(l.max_connections, l.max_connections_per_client, l.idle_close_at),
+        workers(static_cast<size_t>(std::max(1, l.handler_threads))),
+        ctx{limits, connections, workers, std::move(admit), std::move(handle)} {}
+
+  void accept_next() {
+    acceptor.async_accept([this](boost::system::error_code error, tcp::socket socket) {
+      if (error == asio::error::operation_aborted) return;
+      if (error) {  // out of file descriptors, say: try again shortly instead of spinning
+        log_error("accept: " + error.message());
+        retry.expires_after(std::chrono::milliseconds(50));
+        retry.async_wait([this](boost::system::error_code e) {
+          if (!e) accept_next();
+        });
+        return;
+      }
+      admit(std::move(socket));
+      accept_next();
+    });
   }
-}
 
-}  // namespace
+  void admit(tcp::socket socket) {
+    boost::system::error_code error;
+    const tcp::endpoint peer = socket.remote_endpoint(error);
+    if (error) return;
+    const std::string client = peer.address().to_string();
+    if (connections.near_cap()) connections.close_idle();
+    if (connections.admit(client) != ConnectionTable::Admission::admitted) {
+      refuse(socket);
+      return;
+    }
+    socket.set_option(tcp::no_delay(true), error);  // answers go out at once
+    std::make_shared<HttpSession>(std::move(socket), client, ctx)->start();
+  }
 
-BackendServer::BackendServer(App& app)
-    : app_(app), limiter_(app.config.rate_limits), http_(std::make_unique<httplib::Server>()) {
+  // A 503 in one non-blocking write (whatever fits), then close: a refused connection never
+  // gets a session or a wait.
+  static void refuse(tcp::socket& socket) {
+    boost::system::error_code error;
+    socket.non_blocking(true, error);
+    httplib::Response res = error_response(503);
+    res.set_header("Retry-After", "1");
+    WireResponse answer = wire_response(res, false, 11, false);
+    boost::beast::http::write(socket, answer, error);
+    socket.close(error);
+  }
+};
+
+BackendServer::BackendServer(App& app) : app_(app), limiter_(app.config.rate_limits) {
   add_config_routes(router_, app_);
   add_account_routes(router_, app_);
   add_event_routes(router_, app_);
   add_auth_routes(router_, app_);
   add_usage_routes(router_, app_);
   add_stream_routes(router_, app_);
-
-  httplib::Server& http = *http_;
-  http.set_default_headers({
-      {"Access-Control-Allow-Origin", "*"},
-      {"Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS"},
-      {"Access-Control-Allow-Headers", "Content-Type, Authorization"},
-      {"Access-Control-Max-Age", "600"},
-      {"Cache-Control", "no-store"},
-  });
-  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which lets a second
-  // backend on the same port silently share (and split) the traffic.
-  http.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  // TCP_NODELAY: httplib writes a response's headers and body separately; with Nagle's
-  // algorithm the body then waits for the client's delayed ACK (40 ms on Linux) on every
-  // keep-alive request after the first (measured: 75 requests/s on 2 connections).
-  http.set_tcp_nodelay(true);
-  http.set_payload_max_length(kMaxBodyBytes);
-  http.set_read_timeout(5, 0);
-  http.set_write_timeout(5, 0);
-
-  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.size() <= kMaxPathBytes) return httplib::Server::HandlerResponse::Unhandled;
-    send_error(res, 414, "URI too long");
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  // The rate limit is checked here, after httplib read the body (at most 64 KB): answering
-  // before it would leave the body unread on a keep-alive connection.
-  auto dispatch = [this](const httplib::Request& req, httplib::Response& res) {
-    if (const int64_t wait_ms = limiter_.take(req.method, req.remote_addr); wait_ms > 0) {
-      const int64_t seconds = (wait_ms + 999) / 1000;
-      res.set_header("Retry-After", std::to_string(seconds));
-      send_json(res, 429, {{"error", "too many requests"}, {"retryAfterSeconds", seconds}});
-      return;
-    }
-    router_.dispatch(req, res);
-  };
-  http.Get(".*", dispatch);
-  http.Post(".*", dispatch);
-  http.Put(".*", dispatch);
-  http.Patch(".*", dispatch);
-  http.Delete(".*", dispatch);
-  http.Options(".*", dispatch);
-
-  // Called for every status >= 400: fills in a JSON body when a handler did not write one
-  // (httplib's own 400/413/414 answers).
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        send_error(res, res.status, default_error_text(res.status));
-        return httplib::Server::HandlerResponse::Handled;
-      }));
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
-        std::string what = "unknown exception";
-        try {
-          if (error) std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        log_error(req.method + " " + req.path + ": " + what);
-        send_error(res, 500, "internal error");
-      });
-  // Method, path and status only: never query strings, headers or bodies (keys, signatures).
-  http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    log_info(req.method + " " + req.path.substr(0, 200) + " " + std::to_string(res.status));
-  });
+  net_ = std::make_unique<Network>(
+      app.config.http,
+      [this](const std::string& method, const std::string& client) {
+        return limiter_.take(method, client);
+      },
+      [this](const httplib::Request& req, httplib::Response& res) { router_.dispatch(req, res); });
 }
 
 BackendServer::~BackendServer() { stop(); }
 
 int BackendServer::bind(const std::string& host, int port) {
-  if (port == 0) return http_->bind_to_any_port(host);
-  return http_->bind_to_port(host, port) ? port : -1;
+  boost::system::error_code error;
+  tcp::resolver resolver(net_->io);
+  const auto found = resolver.resolve(host, std::to_string(port), tcp::resolver::numeric_service, error);
+  if (error || found.empty()) return -1;
+  tcp::acceptor& acceptor = net_->acceptor;
+  const tcp::endpoint at = found.begin()->endpoint();
+  acceptor.open(at.protocol(), error);
+  // SO_REUSEADDR only (restarts while old connections linger); never SO_REUSEPORT, which
+  // would let a second backend on the same port silently share the traffic.
+  if (!error) acceptor.set_option(tcp::acceptor::reuse_address(true), error);
+  if (!error) acceptor.bind(at, error);
+  if (!error) acceptor.listen(asio::socket_base::max_listen_connections, error);
+  if (error) {
+    acceptor.close(error);
+    return -1;
+  }
+  return acceptor.local_endpoint().port();
 }
 
-bool BackendServer::listen() { return http_->listen_after_bind(); }
+bool BackendServer::listen() {
+  if (!net_->acceptor.is_open() || net_->stopped) return false;
+  net_->accept_next();
+  net_->io.run();
+  // Handlers still running finish here, on the thread that ran the network (their answers
+  // are dropped with the io_context).
+  net_->workers.join();
+  return true;
+}
 
 void BackendServer::start_thread() {
   thread_ = std::thread([this] { listen(); });
-  for (int i = 0; i < 5000 && !http_->is_running(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
 }
 
 void BackendServer::stop() {
-  http_->stop();
-  if (thread_.joinable()) thread_.join();
+  // Only asks: safe from a signal-handling thread while listen() runs elsewhere.
+  if (!net_->stopped.exchange(true)) net_->io.stop();
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
 }  // namespace acw::backend

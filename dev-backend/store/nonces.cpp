@@ -12,20 +12,20 @@ constexpr int64_t kKeepExpiredMs = 24 * 60 * 60 * 1000;
 
 bool Store::insert_nonce(const NonceRecord& r) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Stmt cleanup(db_, "DELETE FROM nonces WHERE expires_at_ms < ?");
+  Stmt cleanup(db_, "DELETE FROM sign_in_nonces WHERE expires_at_ms < ?");
   cleanup.bind(1, r.issued_at_ms - kKeepExpiredMs);
   if (!cleanup.run()) return false;
-  Stmt stmt(db_, "INSERT INTO nonces (nonce, account, chain_id, message, issued_at_ms, "
-                 "expires_at_ms, used_at_ms) VALUES (?, ?, ?, ?, ?, ?, NULL)");
+  Stmt stmt(db_, "INSERT INTO sign_in_nonces (nonce, account, chain_id, message, origin, "
+                 "issued_at_ms, expires_at_ms, used_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)");
   stmt.bind(1, r.nonce).bind(2, r.account).bind(3, static_cast<int64_t>(r.chain_id));
-  stmt.bind(4, r.message).bind(5, r.issued_at_ms).bind(6, r.expires_at_ms);
+  stmt.bind(4, r.message).bind(5, r.origin).bind(6, r.issued_at_ms).bind(7, r.expires_at_ms);
   return stmt.run();
 }
 
 std::optional<NonceRecord> Store::find_nonce(const std::string& nonce) {
   std::lock_guard<std::mutex> lock(mutex_);
   Stmt stmt(db_, "SELECT nonce, account, chain_id, message, issued_at_ms, expires_at_ms, "
-                 "used_at_ms FROM nonces WHERE nonce = ?");
+                 "used_at_ms, origin FROM sign_in_nonces WHERE nonce = ?");
   stmt.bind(1, nonce);
   if (!stmt.step()) return std::nullopt;
   NonceRecord r;
@@ -36,12 +36,13 @@ std::optional<NonceRecord> Store::find_nonce(const std::string& nonce) {
   r.issued_at_ms = stmt.integer(4);
   r.expires_at_ms = stmt.integer(5);
   r.used_at_ms = stmt.optional_integer(6);
+  r.origin = stmt.text(7);
   return r;
 }
 
 bool Store::consume_nonce(const std::string& nonce, int64_t now_ms) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Stmt stmt(db_, "UPDATE nonces SET used_at_ms = ? WHERE nonce = ? AND used_at_ms IS NULL");
+  Stmt stmt(db_, "UPDATE sign_in_nonces SET used_at_ms = ? WHERE nonce = ? AND used_at_ms IS NULL");
   stmt.bind(1, now_ms).bind(2, nonce);
   return stmt.run() && db_.changes() == 1;
 }

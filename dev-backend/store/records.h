@@ -87,6 +87,7 @@ struct NonceRecord {
   std::string account;  // lower-case
   uint64_t chain_id = 0;
   std::string message;  // the exact EIP-4361 text to be signed
+  std::string origin;   // the site it was issued for ("https://a.example"), its message's URI
   int64_t issued_at_ms = 0;
   int64_t expires_at_ms = 0;
   std::optional<int64_t> used_at_ms;

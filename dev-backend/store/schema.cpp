@@ -28,11 +28,15 @@ CREATE TABLE IF NOT EXISTS credits (
   period_to_s           INTEGER
 );
 CREATE INDEX IF NOT EXISTS credits_by_account ON credits (account, created_at_ms);
-CREATE TABLE IF NOT EXISTS nonces (
+-- Sign-in nonces live 10 minutes: the table of earlier versions (no origin) is dropped
+-- rather than migrated.
+DROP TABLE IF EXISTS nonces;
+CREATE TABLE IF NOT EXISTS sign_in_nonces (
   nonce         TEXT PRIMARY KEY,
   account       TEXT NOT NULL,
   chain_id      INTEGER NOT NULL,
   message       TEXT NOT NULL,
+  origin        TEXT NOT NULL,
   issued_at_ms  INTEGER NOT NULL,
   expires_at_ms INTEGER NOT NULL,
   used_at_ms    INTEGER

@@ -42,7 +42,8 @@ std::optional<UsageOutcome> Store::record_usage(const UsageEntry& entry) {
     out.entry = *existing;
     return out;
   }
-  if (out.remaining_usd < entry.cost_usd) {
+  // Exhausted credits refuse every request, free ones too (SPEC §4: 402).
+  if (out.remaining_usd < entry.cost_usd || out.remaining_usd == 0) {
     out.status = UsageStatus::insufficient;
     return out;
   }

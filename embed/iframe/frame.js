@@ -7,6 +7,8 @@
 // URL of the page: iframe.html?parent=<the host page's origin>&chain-id=…&backend-url=…&theme=…
 //   parent (required): the only origin this page talks to. Messages from any other origin, or
 //   from any window but window.parent, are ignored; every message it sends targets that origin.
+//   It must be this page's own origin or one the server that serves this page allows
+//   (/embed-config.json {frameAncestors: [...]}, the list of its CSP frame-ancestors).
 //   Other parameters are the widget's attributes (docs/embedding.md), plus height (CSS px).
 //
 // Protocol "ai-credits-widget/1" (every message: {acw: PROTOCOL, session, type, …}):
@@ -72,6 +74,15 @@
     fail(`This widget may only be embedded by ${parentOrigin}.`);
     return;
   }
+
+  // The parents the serving site allows (docs/embedding.md); none but our own origin when it
+  // names none or cannot be asked: a page that chose its own ?parent= gets nothing.
+  let permitted = false;
+  const allowedParents = fetch(new URL('/embed-config.json', location.href), { cache: 'no-store', credentials: 'omit' })
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((c) => (Array.isArray(c.frameAncestors) ? c.frameAncestors : []))
+    .catch(() => [])
+    .then((list) => [location.origin, ...list]);
 
   const session = (crypto.randomUUID && crypto.randomUUID()) || `${Date.now()}-${Math.random()}`;
   const post = (msg) => window.parent.postMessage({ acw: PROTOCOL, session, ...msg }, parentOrigin);
@@ -169,7 +180,7 @@
 
   window.addEventListener('message', (event) => {
     // Only the embedding window, only from the configured origin, only this protocol.
-    if (event.source !== window.parent || event.origin !== parentOrigin) return;
+    if (!permitted || event.source !== window.parent || event.origin !== parentOrigin) return;
     const msg = event.data;
     if (!msg || typeof msg !== 'object' || msg.acw !== PROTOCOL || msg.session !== session) return;
     if (msg.type === 'init') {
@@ -229,6 +240,13 @@
     }
     post({ type: 'ready' });
   };
-  helloTimer = setInterval(hello, HELLO_EVERY_MS);
-  hello();
+  allowedParents.then((allowed) => {
+    if (!allowed.includes(parentOrigin)) {
+      fail(`This widget may not be embedded by ${parentOrigin}: the site serving it does not allow that page.`);
+      return;
+    }
+    permitted = true;
+    helloTimer = setInterval(hello, HELLO_EVERY_MS);
+    hello();
+  });
 })();

@@ -29,7 +29,7 @@ inline constexpr int64_t kStartMs = 1'714'564'800'000;  // 2024-05-01T12:00:00Z
 class Harness {
  public:
   Harness(ChainState& chain, const std::string& db_path,
-          ScannerConfig scan = scanner_config(), RateLimits limits = {})
+          ScannerConfig scan = scanner_config(), RateLimits limits = {}, HttpLimits http = {})
       : node_(chain),
         rpc_(*parse_http_url(node_.url()).value),
         vault_(rpc_, kVault, std::nullopt, 0, [this] { return now.load(); }),
@@ -44,7 +44,9 @@ class Harness {
     config.deployment.cfa = kCfa;
     config.deployment.forwarder = "0x00000000000000000000000000000000000000a5";
     config.stream_bonus_bps = scan.stream_bonus_bps;
+    config.siwe_origins = {SiweOrigin{"localhost:5173", "http://localhost:5173"}};
     config.rate_limits = limits;  // none unless a test asks
+    config.http = http;
     app_ = std::make_unique<App>(
         App{config, store_, rpc_, vault_, scanner_, [this] { return now.load(); }});
     server_ = std::make_unique<BackendServer>(*app_);

@@ -372,8 +372,10 @@ TEST_CASE("http: API key from a sign-in, usage spending, 402, revoke, restart ke
     CHECK(profile.at("usedUsd") == "1100000");
     CHECK(h.get("/v1/accounts/" + kAlice + "/usage").second.at("total") == 2);
     const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
-    CHECK(h.post("/v1/usage", {{"model", "m"}, {"requestId", "r5"}, {"costUsd", "0"}}, auth).first ==
-          200);
+    // The key still works; the credits are exhausted, so even a free request is 402.
+    auto [fs, free_use] = h.post("/v1/usage", {{"model", "m"}, {"requestId", "r5"}, {"costUsd", "0"}}, auth);
+    CHECK(fs == 402);
+    CHECK(free_use.at("remainingUsd") == "0");
     // Re-recording the old payment after the restart credits nothing new.
     CHECK(h.post("/v1/celo/events/record", {{"txHash", test::tx_hash(1)}}).second.at(
               "newlyCredited") == 0);
@@ -437,7 +439,14 @@ TEST_CASE("http: garbage in, JSON 4xx out, never a crash") {
       "{\"chainId\":-1,\"account\":\"" + kAlice + "\"}",
       "{\"chainId\":1.5,\"account\":\"" + kAlice + "\"}",
       "{\"chainId\":\"0x\",\"account\":\"" + kAlice + "\"}",
-      "{\"model\":\"m\",\"requestId\":\"r\",\"costUsd\":\"340282366920938463463374607431768211456\"}"};
+      "{\"model\":\"m\",\"requestId\":\"r\",\"costUsd\":\"340282366920938463463374607431768211456\"}",
+      // Valid JSON 5,000 levels deep (10 KB): refused while parsing, never copied.
+      "{\"a\":" + std::string(4999, '[') + std::string(4999, ']') + "}",
+      [] {
+        std::string deep;
+        for (int i = 0; i < 5000; ++i) deep += "{\"a\":";
+        return deep + "1" + std::string(5000, '}');
+      }()};
   const std::vector<std::string> posts = {"/v1/celo/events/record", "/v1/auth/nonce",
                                           "/v1/auth/api-keys", "/v1/usage"};
   for (const auto& path : posts) {
@@ -499,4 +508,32 @@ TEST_CASE("http: concurrent usage never spends more than the balance") {
   auto profile = h.get("/v1/accounts/" + kAlice + "/profile").second;
   CHECK(profile.at("usedUsd") == "1100000");
   CHECK(profile.at("remainingUsd") == "0");
+}
+
+TEST_CASE("http: sign-in only for the configured sites; a nonce only from its own site") {
+  test::TempDir dir;
+  test::ChainState chain;
+  Harness h(chain, dir.file("db.sqlite"));  // configured: http://localhost:5173
+  const json ask = {{"account", kAlice}, {"chainId", 31337}};
+  // Another site's page never gets a message with its own domain, nor any other.
+  auto [evil_status, evil] = h.post("/v1/auth/nonce", ask, {{"Origin", "https://evil.example"}});
+  CHECK(evil_status == 403);
+  CHECK(evil.at("error") == "sign-in is not offered to this site");
+  CHECK(h.post("/v1/auth/nonce", ask, {{"Origin", "null"}}).first == 403);
+  // A client without Origin (a tool) gets the configured site; the Host header is not read.
+  auto [tool_status, tool] = h.post("/v1/auth/nonce", ask, {{"Host", "evil.example"}});
+  REQUIRE(tool_status == 200);
+  CHECK(tool.at("domain") == "localhost:5173");
+  CHECK(tool.at("message").get<std::string>().rfind("localhost:5173 wants you to sign in", 0) == 0);
+  // A nonce of the configured site, signed, then sent from another site's page: refused.
+  auto [ns, nonce] = h.post("/v1/auth/nonce", ask, {{"Origin", "http://localhost:5173"}});
+  REQUIRE(ns == 200);
+  const json signed_in = {{"account", kAlice},
+                          {"nonce", nonce.at("nonce")},
+                          {"signature", test::personal_sign(nonce.at("message").get<std::string>(),
+                                                            test::kAnvilKey0)}};
+  auto [stolen, why] = h.post("/v1/auth/api-keys", signed_in, {{"Origin", "https://evil.example"}});
+  CHECK(stolen == 401);
+  CHECK(why.at("error") == "the nonce was issued for another site");
+  CHECK(h.post("/v1/auth/api-keys", signed_in, {{"Origin", "http://localhost:5173"}}).first == 200);
 }

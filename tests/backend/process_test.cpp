@@ -43,7 +43,8 @@ std::vector<std::string> backend_args(const test::TempDir& dir, const std::strin
                                       std::vector<std::string> extra = {"--read-rate", "0",
                                                                         "--write-rate", "0"}) {
   std::vector<std::string> args = {"--db", db, "--deployment", test::write_deployment(dir, rpc_url),
-                                   "--scan-interval-ms", "0", "--price-cache-ms", "0"};
+                                   "--scan-interval-ms", "0", "--price-cache-ms", "0",
+                                   "--siwe-origin", "http://localhost:5173"};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }

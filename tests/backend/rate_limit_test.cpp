@@ -1,48 +1,15 @@
 // Per-client-IP rate limits: token buckets (fake clock), the flags, and 429 over HTTP.
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "http_harness.h"
 #include "options.h"
+#include "raw_connection.h"
 #include "server/rate_limit.h"
 
 using namespace acw::backend;
 using acw::json;
 
-namespace {
-
-// A GET from a chosen loopback source address (127.0.0.2 is another client to the server);
-// the status, or -1.
-int get_from(const char* source, int port, const std::string& path) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return -1;
-  sockaddr_in from{};
-  from.sin_family = AF_INET;
-  inet_pton(AF_INET, source, &from.sin_addr);
-  sockaddr_in to{};
-  to.sin_family = AF_INET;
-  to.sin_port = htons(static_cast<uint16_t>(port));
-  inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
-  int status = -1;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) == 0 &&
-      connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0) {
-    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-    if (send(fd, request.data(), request.size(), 0) == static_cast<ssize_t>(request.size())) {
-      char buffer[64] = {};
-      if (recv(fd, buffer, sizeof buffer - 1, MSG_WAITALL) > 12) {
-        status = std::atoi(buffer + 9);  // "HTTP/1.1 200 OK"
-      }
-    }
-  }
-  close(fd);
-  return status;
-}
-
-}  // namespace
+using test::get_from;
 
 TEST_CASE("token buckets: burst, refill at the rate, per client, retry time") {
   double now = 1000;

@@ -46,7 +46,8 @@ TEST_CASE("process: no key, signature or key digest in any log line; keys hashed
   test::FakeRpcServer node(chain);
   const std::string db = dir.file("db.sqlite");
   const std::string log = dir.file("backend.log");
-  test::BackendProcess backend({"--db", db, "--deployment", test::write_deployment(dir, node.url()),
+  test::BackendProcess backend({"--siwe-origin", "http://localhost:5173",
+                                "--db", db, "--deployment", test::write_deployment(dir, node.url()),
                                 "--scan-interval-ms", "0"},
                                log);
   REQUIRE(backend.started());

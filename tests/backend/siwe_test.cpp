@@ -55,20 +55,21 @@ TEST_CASE("authorities and origins") {
   CHECK_FALSE(origin_from_url("http://a b"));
 }
 
-TEST_CASE("the message's domain: configured, else Origin, else Host") {
-  const SiweOrigin fixed{"wallet.test", "https://wallet.test"};
-  CHECK(choose_siwe_origin(fixed, "http://localhost:5173", "127.0.0.1:8787")->domain ==
-        "wallet.test");
-  auto from_origin = choose_siwe_origin(std::nullopt, "http://localhost:5173", "127.0.0.1:8787");
-  REQUIRE(from_origin);
-  CHECK(from_origin->domain == "localhost:5173");
-  CHECK(from_origin->uri == "http://localhost:5173");
-  auto from_host = choose_siwe_origin(std::nullopt, "", "127.0.0.1:8787");
-  REQUIRE(from_host);
-  CHECK(from_host->domain == "127.0.0.1:8787");
-  CHECK(from_host->uri == "http://127.0.0.1:8787");
-  // A bad Origin ("null" from file:// pages, or garbage) falls back to the Host.
-  CHECK(choose_siwe_origin(std::nullopt, "null", "h:1")->domain == "h:1");
-  CHECK(choose_siwe_origin(std::nullopt, "javascript:x", "h:1")->domain == "h:1");
-  CHECK_FALSE(choose_siwe_origin(std::nullopt, "", "bad host"));
+TEST_CASE("the message's domain: only a configured site, never one a request names") {
+  const std::vector<SiweOrigin> sites = *origins_from_list("https://wallet.test, http://localhost:5173");
+  REQUIRE(sites.size() == 2);
+  CHECK(sites[1].domain == "localhost:5173");
+  // A page of a configured site gets its own; a client without Origin the first.
+  CHECK(choose_siwe_origin(sites, "http://localhost:5173")->uri == "http://localhost:5173");
+  CHECK(choose_siwe_origin(sites, "https://wallet.test")->domain == "wallet.test");
+  CHECK(choose_siwe_origin(sites, "")->domain == "wallet.test");
+  // Any other page is refused: evil.example never gets "evil.example wants you to sign in".
+  CHECK_FALSE(choose_siwe_origin(sites, "https://evil.example"));
+  CHECK_FALSE(choose_siwe_origin(sites, "http://wallet.test"));  // another scheme, another site
+  CHECK_FALSE(choose_siwe_origin(sites, "null"));
+  CHECK_FALSE(choose_siwe_origin(sites, "javascript:x"));
+  CHECK_FALSE(choose_siwe_origin({}, ""));
+  CHECK(choose_siwe_origin(default_siwe_origins(), "http://127.0.0.1:8080")->domain == "127.0.0.1:8080");
+  CHECK_FALSE(origins_from_list(""));
+  CHECK_FALSE(origins_from_list("https://a.example,localhost"));
 }

@@ -177,20 +177,24 @@ TEST_CASE("usage spends credits atomically, refuses beyond the balance, is idemp
   u.request_id = "req-3";
   u.cost_usd = 1;
   CHECK(s.store.record_usage(u)->status == UsageStatus::insufficient);
-  u.cost_usd = 0;  // free requests are still logged
-  CHECK(s.store.record_usage(u)->status == UsageStatus::recorded);
+  u.cost_usd = 0;  // exhausted: a free request is refused too
+  CHECK(s.store.record_usage(u)->status == UsageStatus::insufficient);
 
   auto totals = s.store.totals(kAlice);
   CHECK(totals->used_usd == 1'100'000);
   CHECK(remaining_usd(*totals) == 0);
   auto page = s.store.usage(kAlice, 2, 0);
   REQUIRE(page);
-  CHECK(page->total == 3);
+  CHECK(page->total == 2);
   CHECK(page->items.size() == 2);
   CHECK(s.store.usage(kBob, 20, 0)->total == 0);
-  // The same requestId for another account is another request.
+  // An account that never had credits: a zero-cost request is refused, not logged.
   u.account = kBob;
   u.request_id = "req-1";
+  CHECK(s.store.record_usage(u)->status == UsageStatus::insufficient);
+  CHECK(s.store.usage(kBob, 20, 0)->total == 0);
+  // The same requestId for another account is another request.
+  REQUIRE(s.store.insert_credit(credit(2, 0, kBob, 1 * kWeiPerG)));
   CHECK(s.store.record_usage(u)->status == UsageStatus::recorded);
 }
 
@@ -221,17 +225,21 @@ TEST_CASE("sign-in nonces: issued for one account, single use, expiring") {
   CHECK(n->message.find("Nonce: " + n->nonce + "\n") != std::string::npos);
   const std::string sig = test::personal_sign(n->message, test::kAnvilKey0);
 
-  CHECK(verify_sign_in(s.store, kAlice, "ffffffffffffffff", sig, t0).error.find("unknown") == 0);
-  CHECK(verify_sign_in(s.store, kBob, n->nonce, sig, t0).error.find("another account") !=
+  CHECK(verify_sign_in(s.store, kAlice, "ffffffffffffffff", sig, "", t0).error.find("unknown") == 0);
+  CHECK(verify_sign_in(s.store, kBob, n->nonce, sig, "", t0).error.find("another account") !=
         std::string::npos);
-  CHECK(verify_sign_in(s.store, kAlice, n->nonce, sig, t0 + 10 * 60 * 1000).error.find("expired") !=
+  CHECK(verify_sign_in(s.store, kAlice, n->nonce, sig, "", t0 + 10 * 60 * 1000).error.find("expired") !=
         std::string::npos);
   const std::string bob_sig = test::personal_sign(n->message, test::kAnvilKey1);
-  CHECK(verify_sign_in(s.store, kAlice, n->nonce, bob_sig, t0).error ==
+  CHECK(verify_sign_in(s.store, kAlice, n->nonce, bob_sig, "", t0).error ==
         "the signature is not from this account");
-  SignInResult ok = verify_sign_in(s.store, kAlice, n->nonce, sig, t0 + 1000);
+  // From a page of another site (the nonce is tied to the one it was issued for).
+  CHECK(verify_sign_in(s.store, kAlice, n->nonce, sig, "https://evil.example", t0 + 1000).error ==
+        "the nonce was issued for another site");
+  CHECK(s.store.find_nonce(n->nonce)->origin == "http://localhost:5173");
+  SignInResult ok = verify_sign_in(s.store, kAlice, n->nonce, sig, "http://localhost:5173", t0 + 1000);
   CHECK(ok.ok);
-  SignInResult reused = verify_sign_in(s.store, kAlice, n->nonce, sig, t0 + 2000);
+  SignInResult reused = verify_sign_in(s.store, kAlice, n->nonce, sig, "", t0 + 2000);
   CHECK_FALSE(reused.ok);
   CHECK(reused.status == 401);
   CHECK(reused.error.find("used already") != std::string::npos);

@@ -21,7 +21,8 @@ TEST_CASE("command line: defaults, both flag forms, range checks") {
 
   auto o = parse_options({"--port", "9000", "--host=0.0.0.0", "--db", "x.sqlite", "--deployment",
                           "d.json", "--deposit-bonus-bps", "0", "--stream-bonus-bps=10000",
-                          "--scan-interval-ms", "0", "--siwe-origin", "http://localhost:5173"});
+                          "--scan-interval-ms", "0", "--siwe-origin", "http://localhost:5173,https://a.example",
+                          "--siwe-origin", "https://b.example"});
   REQUIRE(o.ok());
   CHECK(o.value->port == 9000);
   CHECK(o.value->host == "0.0.0.0");
@@ -30,8 +31,10 @@ TEST_CASE("command line: defaults, both flag forms, range checks") {
   CHECK(o.value->deposit_bonus_bps == 0);
   CHECK(o.value->stream_bonus_bps == 10000);
   CHECK(o.value->scan_interval_ms == 0);
-  REQUIRE(o.value->siwe_origin);
-  CHECK(o.value->siwe_origin->domain == "localhost:5173");
+  REQUIRE(o.value->siwe_origins.size() == 3);
+  CHECK(o.value->siwe_origins[0].domain == "localhost:5173");
+  CHECK(o.value->siwe_origins[2].uri == "https://b.example");
+  CHECK(defaults.value->siwe_origins.empty());  // main.cpp then uses default_siwe_origins()
   CHECK(parse_options({"--help"}).value->help);
 
   CHECK_FALSE(parse_options({"--port"}).ok());
@@ -147,13 +150,14 @@ TEST_CASE("query strings: unknown, repeated and out-of-range parameters are erro
 }
 
 TEST_CASE("bodies: wrong types and formats are field errors") {
-  BodyReader good({{"account", "0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"},
+  const acw::json good_body = {{"account", "0xF39FD6E51AAD88F6F4CE6AB8827279CFFFB92266"},
                    {"txHash", "0x" + std::string(64, 'A')},
                    {"signature", "0x" + std::string(130, '1')},
                    {"nonce", "abcdef0123456789"},
                    {"chainId", "0x7a69"},
                    {"costUsd", "123"},
-                   {"model", "gpt-4o"}});
+                   {"model", "gpt-4o"}};
+  BodyReader good(good_body);
   CHECK(good.address("account") == std::optional<std::string>(test::kAnvilAddress0));
   CHECK(good.tx_hash("txHash") == std::optional<std::string>("0x" + std::string(64, 'a')));
   CHECK(good.signature("signature").has_value());
@@ -164,14 +168,15 @@ TEST_CASE("bodies: wrong types and formats are field errors") {
   good.reject_unknown({"account", "txHash", "signature", "nonce", "chainId", "costUsd", "model"});
   CHECK(good.ok());
 
-  BodyReader bad({{"account", 5},
+  const acw::json bad_body = {{"account", 5},
                   {"txHash", "0x12"},
                   {"signature", "0x12"},
                   {"nonce", "short"},
                   {"chainId", true},
                   {"costUsd", 12},
                   {"model", "line\nbreak"},
-                  {"surprise", 1}});
+                  {"surprise", 1}};
+  BodyReader bad(bad_body);
   bad.address("account");
   bad.tx_hash("txHash");
   bad.signature("signature");
@@ -185,7 +190,8 @@ TEST_CASE("bodies: wrong types and formats are field errors") {
                             "requestId", "surprise"}) {
     CHECK_MESSAGE(bad.errors().contains(field), field);
   }
-  BodyReader negative({{"costUsd", "-1"}, {"model", std::string(201, 'x')}});
+  const acw::json negative_body = {{"costUsd", "-1"}, {"model", std::string(201, 'x')}};
+  BodyReader negative(negative_body);
   negative.decimal("costUsd");
   negative.text("model", 200);
   CHECK(negative.errors().size() == 2);
@@ -218,4 +224,25 @@ TEST_CASE("path splitting for the router") {
   CHECK(split_path("/v1/accounts/0xabc/profile") ==
         std::vector<std::string>{"v1", "accounts", "0xabc", "profile"});
   CHECK(split_path("/a//b/") == std::vector<std::string>{"a", "", "b", ""});
+}
+
+TEST_CASE("request bodies: nesting deeper than 64 levels is refused while parsing") {
+  auto nested = [](int depth) {
+    return "{\"a\":" + std::string(static_cast<size_t>(depth - 1), '[') + "1" +
+           std::string(static_cast<size_t>(depth - 1), ']') + "}";
+  };
+  httplib::Response res;
+  httplib::Request req;
+  req.body = nested(64);
+  CHECK(read_json_object(req, res));
+  req.body = nested(65);
+  CHECK_FALSE(read_json_object(req, res));
+  CHECK(res.status == 400);
+  // 5,000 levels in 10 KB: the body that overflowed the stack in recursive copies.
+  req.body = nested(5000);
+  CHECK_FALSE(read_json_object(req, res));
+  CHECK(res.status == 400);
+  CHECK_FALSE(acw::parse_json(std::string(100000, '[') + std::string(100000, ']')).ok());
+  CHECK(acw::parse_json("[[[[1]]]]", 100, 4).ok());
+  CHECK_FALSE(acw::parse_json("[[[[[1]]]]]", 100, 4).ok());
 }

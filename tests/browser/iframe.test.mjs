@@ -18,8 +18,9 @@ describe('iframe embed', { skip: skipReason() }, () => {
 
   before(async () => {
     env = await startEnv();
-    other = await startServer({ port: 0, dist: distDir });
     hostA = env.url.replace(/\/$/, '');
+    // B lets A (and only A) frame its widget page.
+    other = await startServer({ port: 0, dist: distDir, frameAncestors: [hostA] });
     originB = `http://127.0.0.1:${other.port}`;
     originC = `http://localhost:${env.server.port}`;
   });
@@ -46,6 +47,21 @@ describe('iframe embed', { skip: skipReason() }, () => {
     await waitInFrame(widgetFrame, (s) => s.state === 'disconnected' && s.items.some((i) => i.id === 'connect' && i.enabled),
       'an enabled Connect button');
     return { page, frame: widgetFrame };
+  }
+
+  // A's plain page framing B's widget page with ?parent=<parent>; resolves to the frame once
+  // it shows its error, after checking that it never started the widget.
+  async function refusedFrame(page, parent) {
+    await page.goto(`${hostA}/host-examples/index.html`);
+    await page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      document.body.append(f);
+    }, `${originB}/dist/iframe.html?parent=${encodeURIComponent(parent)}`);
+    const f = await waitForFrame(page, `${originB}/dist/iframe.html`);
+    await f.waitForSelector('.acw-frame-error');
+    assert.equal(await f.evaluate(() => !!document.querySelector('ai-credits-widget')), false);
+    return f;
   }
 
   async function waitForFrame(page, prefix, timeout = 10000) {
@@ -256,16 +272,28 @@ describe('iframe embed', { skip: skipReason() }, () => {
     await page.goto(`${originB}/dist/iframe.html`);
     assert.match(await page.textContent('.acw-frame-error'), /needs \?parent=/);
     // Embedded by A while it names C as its parent.
-    await page.goto(`${hostA}/host-examples/index.html`);
-    await page.evaluate((src) => {
-      const f = document.createElement('iframe');
-      f.src = src;
-      document.body.append(f);
-    }, `${originB}/dist/iframe.html?parent=${encodeURIComponent(originC)}`);
-    const f = await waitForFrame(page, `${originB}/dist/iframe.html`);
-    await f.waitForSelector('.acw-frame-error');
+    const f = await refusedFrame(page, originC);
     assert.match(await f.textContent('.acw-frame-error'), /may only be embedded by http:\/\/localhost/);
-    assert.equal(await f.evaluate(() => !!document.querySelector('ai-credits-widget')), false);
+    await page.context().close();
+  });
+
+  test('the frame page runs only for parents its server allows', async () => {
+    // A server that allows no other origin sends frame-ancestors 'self' (the browser then
+    // refuses the frame) and lists no parents.
+    const strict = await startServer({ port: 0, dist: distDir });
+    try {
+      const res = await fetch(`http://127.0.0.1:${strict.port}/dist/iframe.html`);
+      assert.equal(res.headers.get('content-security-policy'), "frame-ancestors 'self'");
+      assert.deepEqual(await (await fetch(`http://127.0.0.1:${strict.port}/embed-config.json`)).json(), { frameAncestors: [] });
+    } finally {
+      await strict.close();
+    }
+    // The page's own check: B allows A in its CSP, but its list of parents (here: missing,
+    // so none but B itself) does not name A; the page refuses, whatever ?parent= says.
+    const page = await newPage(env);
+    await page.route(`${originB}/embed-config.json`, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const f = await refusedFrame(page, hostA);
+    assert.match(await f.textContent('.acw-frame-error'), /may not be embedded by http:\/\/127\.0\.0\.1/);
     await page.context().close();
   });
 

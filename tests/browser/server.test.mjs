@@ -76,3 +76,49 @@ test('the CLI prints the URL first, on a free port', async () => {
     assert.equal((await fetch(m[1] + 'host-examples/index.html')).status, 200);
   } finally { child.kill(); }
 });
+
+test('never serves dotfiles or files behind a symlink that leads out of the folder', async () => {
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'acw-outside-'));
+  fs.writeFileSync(path.join(outside, 'secret.txt'), 'secret\n');
+  fs.writeFileSync(path.join(dist, '.env'), 'KEY=1\n');
+  fs.mkdirSync(path.join(dist, '.git'), { recursive: true });
+  fs.writeFileSync(path.join(dist, '.git', 'config'), '[core]\n');
+  fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(dist, 'link.txt'));
+  fs.symlinkSync(outside, path.join(dist, 'linked-dir'));
+  fs.writeFileSync(path.join(dist, 'inside.txt'), 'ok\n');
+  fs.symlinkSync(path.join(dist, 'inside.txt'), path.join(dist, 'inside-link.txt'));
+  try {
+    for (const p of ['/dist/.env', '/dist/.git/config', '/dist/%2egit/config', '/dist/link.txt',
+      '/dist/linked-dir/secret.txt']) {
+      assert.equal((await get(p)).status, 404, p);
+    }
+    assert.equal((await get('/dist/inside-link.txt')).status, 200);  // a link within the folder
+  } finally {
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
+});
+
+test('every answer: nosniff and frame-ancestors; the allowed parents as /embed-config.json', async () => {
+  for (const p of ['/dist/ai-credits-widget.js', '/dist/nope', '/nope', '/', '/storybook-wasm/']) {
+    const res = await get(p);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff', p);
+    assert.equal(res.headers.get('content-security-policy'), "frame-ancestors 'self'", p);
+  }
+  // The example host pages stand for other sites: nosniff, but framed by the tests' pages.
+  const host = await get('/host-examples/script-tag.html');
+  assert.equal(host.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(host.headers.get('content-security-policy'), null);
+  assert.deepEqual(await (await get('/embed-config.json')).json(), { frameAncestors: [] });
+  const other = await startServer({ port: 0, dist, frameAncestors: ['https://dapp.example', 'http://localhost:5173'] });
+  try {
+    const res = await fetch(new URL('/dist/ai-credits-widget.js', other.url));
+    assert.equal(res.headers.get('content-security-policy'),
+      "frame-ancestors 'self' https://dapp.example http://localhost:5173");
+    assert.deepEqual(await (await fetch(new URL('/embed-config.json', other.url))).json(),
+      { frameAncestors: ['https://dapp.example', 'http://localhost:5173'] });
+  } finally { await other.close(); }
+  const { parseOrigins } = await import('../../scripts/serve.mjs');
+  assert.throws(() => parseOrigins('https://a.example/path'));
+  assert.throws(() => parseOrigins('javascript:alert(1)'));
+  assert.deepEqual(parseOrigins(' https://a.example ,'), ['https://a.example']);
+});

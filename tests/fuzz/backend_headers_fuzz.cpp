@@ -55,9 +55,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (is_api_key_id(authorization)) FUZZ_CHECK(authorization.size() == 20, std::string(authorization));
 
-  const std::optional<SiweOrigin> fixed = origin_from_url(configured);
-  check_origin(fixed);
-  check_origin(choose_siwe_origin(std::nullopt, origin, host));
-  check_origin(choose_siwe_origin(fixed, origin, host));
+  (void)host;  // no longer read: the domain is never taken from the request's Host
+  const auto sites = origins_from_list(configured);
+  if (sites) {
+    for (const SiweOrigin& site : *sites) check_origin(site);
+    const auto chosen = choose_siwe_origin(*sites, origin);
+    check_origin(chosen);
+    // Only ever one of the configured sites.
+    if (chosen) {
+      FUZZ_CHECK(std::any_of(sites->begin(), sites->end(), [&](const SiweOrigin& s) { return s.uri == chosen->uri; }),
+                 chosen->uri);
+    }
+  }
+  check_origin(choose_siwe_origin({}, origin));
   return 0;
 }

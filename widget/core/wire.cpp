@@ -56,13 +56,13 @@ std::string cut_utf8(const std::string& text, size_t max_chars) {
 
 }  // namespace
 
-Parsed<json> parse_json(std::string_view text, size_t max_bytes) {
+Parsed<json> parse_json(std::string_view text, size_t max_bytes, int max_depth) {
   if (text.size() > max_bytes) return Parsed<json>::fail("JSON text is too long.");
   // Deeper arrays/objects are not built (the callback discards them) and the text is refused.
   bool too_deep = false;
-  const json::parser_callback_t limit_depth = [&too_deep](int depth, json::parse_event_t event, json&) {
+  const json::parser_callback_t limit_depth = [&too_deep, max_depth](int depth, json::parse_event_t event, json&) {
     const bool opens = event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
-    if (opens && depth >= kMaxJsonDepth) too_deep = true;
+    if (opens && depth >= max_depth) too_deep = true;
     return !too_deep;
   };
   // allow_exceptions = false: invalid text yields a "discarded" value instead of a throw.

@@ -28,8 +28,9 @@ struct Parsed {
 constexpr int kMaxJsonDepth = 64;
 
 // Parses JSON text without exceptions (invalid UTF-8 is an error too); rejects texts longer
-// than max_bytes before reading them, and nesting deeper than kMaxJsonDepth while reading.
-Parsed<json> parse_json(std::string_view text, size_t max_bytes = 1 << 20);
+// than max_bytes before reading them, and nesting deeper than max_depth while reading (nothing
+// deeper is built: every later step on a value, dump, compare, copy, recurses once per level).
+Parsed<json> parse_json(std::string_view text, size_t max_bytes = 1 << 20, int max_depth = kMaxJsonDepth);
 
 // A JSON number that is a whole number from 0 to 2^64 - 1 (parsed as number_unsigned, or built
 // from a non-negative integer); nullopt for a negative number, a fraction, a value past 2^64

@@ -1,0 +1,50 @@
+# The dev backend's sources, relative to this folder: the product (CMakeLists.txt here) and
+# the fuzz build's instrumented copy of the server (tests/fuzz) both compile these.
+set(ACW_BACKEND_SOURCES
+  api_key.cpp
+  crediting.cpp
+  deployment.cpp
+  ledger.cpp
+  options.cpp
+  sign_in.cpp
+  siwe.cpp
+  streaming.cpp
+  chain/http_connection_pool.cpp
+  chain/log_fields.cpp
+  chain/rpc_client.cpp
+  chain/scanner.cpp
+  chain/stream_abi.cpp
+  chain/vault_abi.cpp
+  chain/vault_reader.cpp
+  crypto/eth_address.cpp
+  crypto/keccak.cpp
+  crypto/personal_sign.cpp
+  crypto/random.cpp
+  crypto/sha256.cpp
+  server/connection_table.cpp
+  server/http_session.cpp
+  server/http_util.cpp
+  server/http_wire.cpp
+  server/rate_limit.cpp
+  server/router.cpp
+  server/routes_accounts.cpp
+  server/routes_auth.cpp
+  server/routes_config.cpp
+  server/routes_events.cpp
+  server/routes_streams.cpp
+  server/routes_usage.cpp
+  server/server.cpp
+  server/views.cpp
+  store/api_keys.cpp
+  store/credits.cpp
+  store/db.cpp
+  store/nonces.cpp
+  store/row_reader.cpp
+  store/schema.cpp
+  store/store.cpp
+  store/streams.cpp
+  store/usage.cpp
+  util/hex.cpp
+  util/log.cpp
+  util/time.cpp
+)
