@@ -25,6 +25,7 @@ struct Options {
   int64_t price_cache_ms = 5000;
   std::optional<SiweOrigin> siwe_origin;  // --siwe-origin http://localhost:5173
   std::string chain_name = "Anvil (local)";
+  std::string native_symbol = "ETH";  // anvil's gas currency (CELO on Celo)
   std::string explorer_url;  // "" = none
   // Per-client-IP token buckets (requests per second; burst 0 = twice the rate; rate 0 =
   // unlimited). Reads: GET/HEAD/OPTIONS; writes: every other method.
