@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <set>
 #include <utility>
 
 #include "core/derive.h"
+#include "core/strings.h"
 #include "core/view_model_build.h"
 #include "core/visible_text.h"
 #include "core_fixtures.h"
@@ -36,6 +38,14 @@ State ready_state() {
 }
 
 const std::string kHash = "0x" + std::string(64, 'a');
+
+// The Stream view with `monthly` G$ a month typed and its deposit read.
+void stream_typed(State& s, uint64_t monthly, uint128 deposit_wei) {
+  s.view = View::stream;
+  s.purchase.monthly_amount_text = std::to_string(monthly);
+  s.stream.setup_rate = uint128(monthly) * kG / 2'592'000;
+  s.stream.setup_buffer_wei = deposit_wei;
+}
 
 // Each state name with the variants the storybook shows (and a few more), built from facets.
 std::vector<std::pair<std::string, std::function<void(State&)>>> variants() {
@@ -138,29 +148,16 @@ std::vector<std::pair<std::string, std::function<void(State&)>>> variants() {
                            UsageEntry{"1", "2026-01-02T10:00:00Z", "gpt-4o", 20'000}};
        }},
       {"streaming_setup", [](State& s) { s.view = View::stream; }},
-      {"streaming_setup, quoted with deposit", [](State& s) {
-         s.view = View::stream;
-         s.purchase.monthly_amount_text = "1000";
-         s.stream.setup_rate = uint128(1000) * kG / 2'592'000;
-         s.stream.setup_buffer_wei = uint128(1389) * kG / 10;
-       }},
+      {"streaming_setup, quoted with deposit", [](State& s) { stream_typed(s, 1000, uint128(1389) * kG / 10); }},
       {"streaming_setup, deposit loading", [](State& s) {
          s.view = View::stream;
          s.purchase.monthly_amount_text = "1000";
        }},
       {"streaming_setup, deposit above balance", [](State& s) {
-         s.view = View::stream;
          s.wallet.balance_wei = uint128(100) * kG;
-         s.purchase.monthly_amount_text = "1000";
-         s.stream.setup_rate = uint128(1000) * kG / 2'592'000;
-         s.stream.setup_buffer_wei = uint128(1389) * kG / 10;
+         stream_typed(s, 1000, uint128(1389) * kG / 10);
        }},
-      {"streaming_setup, below minimum", [](State& s) {
-         s.view = View::stream;
-         s.purchase.monthly_amount_text = "5";
-         s.stream.setup_rate = uint128(5) * kG / 2'592'000;
-         s.stream.setup_buffer_wei = kG;
-       }},
+      {"streaming_setup, below minimum", [](State& s) { stream_typed(s, 5, kG); }},
       {"streaming_active", [](State& s) {
          s.view = View::stream;
          s.stream.phase = StreamPhase::active;

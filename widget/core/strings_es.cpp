@@ -84,7 +84,7 @@ const Strings kStringsEs = {
     /*stream_stopped_user*/ "Detuviste el flujo. Tus créditos se conservan.",
     /*stream_stopped_liquidated*/
     "El flujo terminó porque se agotó el saldo de G$. Tus créditos se conservan.",
-    /*buy_once_instead*/ "Comprar una vez",
+    /*buy_once_instead*/ "Pasar a una compra única",
     /*backend_error_detail*/ "El servicio de créditos no respondió como se esperaba: {0}",
     /*mismatch_chain*/
     "El servicio de créditos funciona en la cadena {0}, pero este widget está configurado para la "
@@ -134,10 +134,10 @@ const Strings kStringsEs = {
     /*stream_running*/ "Fluyendo {0} G$ al mes",
     /*stream_accrued*/ "Hasta ahora ≈ {0} G$ en flujo → {1} créditos",
     /*stream_runway*/ "Tus G$ duran unos {0} a este ritmo.",
-    /*stream_runway_low*/ "Tus G$ se agotan en unos {0}: recarga G$ o baja el caudal.",
+    /*stream_runway_low*/ "Tus G$ se agotan en unos {0}: recarga G$ o baja el importe mensual.",
     /*stream_runway_critical*/
     "Tus G$ se agotan en {0}: entonces el flujo se cerrará y se perderá parte de su depósito. Recarga o detenlo ya.",
-    /*change_rate*/ "Cambiar caudal",
+    /*change_rate*/ "Cambiar importe mensual",
     /*pause*/ "Pausar",
     /*stop*/ "Detener",
     /*resume_at*/ "Reanudar a {0} G$/mes",

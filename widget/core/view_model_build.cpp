@@ -258,8 +258,10 @@ void buy_view(Ctx& c, StateName name) {
   const PayBlock block = pay_block(s);
   ViewItem& pay = c.it.button("pay", c.t.pay, block == PayBlock::none, Look::primary);
   const std::string reason = pay_reason(c, block, q);
-  // The reason is already shown as the input's error; do not say it twice.
-  pay.hint = block == PayBlock::invalid_amount && !amount_error_text(c.t, q.amount.error, c.f.sep).empty() ? "" : reason;
+  // The reason is already shown as the input's error or as the notice; do not say it twice.
+  const bool said = (block == PayBlock::invalid_amount && !amount_error_text(c.t, q.amount.error, c.f.sep).empty()) ||
+                    (s.notice.kind != NoticeKind::none && reason == s.notice.text);
+  pay.hint = said ? "" : reason;
   quote_warnings(c, q);  // under the button, so the button stays in view
   notice_item(c);
 }
