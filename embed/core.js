@@ -26,11 +26,27 @@ function compileWasm(url) {
 
 const MAX_TEXT = 4096;  // one paste or keystroke batch
 
+// The WebGL2 context, created while the wasm still downloads (it takes a few ms, more with a
+// software GPU): getContext hands acw_create (widget/web/gl_context.cpp) this same context,
+// so the attributes must be those it asks for. null without WebGL2 (acw_create then fails).
+function createGlContext(canvas) {
+  try {
+    return canvas.getContext('webgl2', {
+      alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+      preserveDrawingBuffer: false, powerPreference: 'low-power',
+    });
+  } catch (_) {
+    return null;
+  }
+}
+
 class Core {
   // Instantiates a fresh module (own memory, own ImGui and GL context) for `canvas`, from the
   // .wasm at `wasmUrl` (default: beside the entry script or module).
   static async load(canvas, onAbort, wasmUrl = '') {
-    const wasm = await compileWasm(new URL(wasmUrl || DEFAULT_WASM_URL, document.baseURI).href);
+    const compiling = compileWasm(new URL(wasmUrl || DEFAULT_WASM_URL, document.baseURI).href);
+    createGlContext(canvas);
+    const wasm = await compiling;
     let failInstantiate;
     const failed = new Promise((_, reject) => { failInstantiate = reject; });
     const factory = AiCreditsWidgetCore({  // eslint-disable-line no-undef -- defined by emcc above

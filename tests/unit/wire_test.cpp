@@ -1,4 +1,5 @@
 #include "core/wire.h"
+#include "core/config.h"
 
 #include <doctest/doctest.h>
 
@@ -316,4 +317,22 @@ TEST_CASE("parse_wallet_error") {
     for (int i = 0; i < 300; ++i) emoji += "\xF0\x9F\x98\x80";
     CHECK(acw::parse_wallet_error(json{{"code", 1}, {"message", emoji}}).message == emoji);
   }
+}
+
+TEST_CASE("whole_number: exact non-negative integers only, parsed or built") {
+  CHECK(acw::whole_number(*acw::parse_json("18446744073709551615").value) == UINT64_MAX);
+  CHECK(acw::whole_number(acw::json(5)) == 5u);  // built from an int: number_integer
+  CHECK(acw::whole_number(*acw::parse_json("0").value) == 0u);
+  for (const char* not_whole : {"-1", "1.5", "1e3", "18446744073709551616", "\"7\"", "null", "[1]"}) {
+    CAPTURE(not_whole);
+    CHECK_FALSE(acw::whole_number(*acw::parse_json(not_whole).value));
+  }
+}
+
+TEST_CASE("parse_chain_id_any: a number past 2^63 is a chain id, zero and negatives are not") {
+  CHECK(acw::parse_chain_id_any(*acw::parse_json("9223372036854775808").value).value == 9223372036854775808ULL);
+  CHECK(acw::parse_chain_id_any(acw::json(42220)).value == 42220u);
+  CHECK(acw::parse_chain_id_any(acw::json(0)).error == "chainId must be positive");
+  CHECK(acw::parse_chain_id_any(*acw::parse_json("-5").value).error == "chainId must be positive");
+  CHECK_FALSE(acw::parse_chain_id_any(*acw::parse_json("31337.5").value).ok());
 }

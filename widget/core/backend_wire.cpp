@@ -27,7 +27,7 @@ std::string read_bps(const json& obj, const char* key, uint32_t& out) {
   if (!obj.contains(key)) return std::string(key) + " is missing";
   const json& v = obj.at(key);
   std::optional<uint128> n;
-  if (v.is_number_unsigned()) n = v.get<uint64_t>();
+  if (const std::optional<uint64_t> whole = whole_number(v)) n = *whole;
   if (v.is_string()) n = parse_decimal(v.get_ref<const std::string&>());
   if (!n || *n > 10'000) return std::string(key) + " must be basis points (0-10000)";
   out = static_cast<uint32_t>(*n);

@@ -6,11 +6,10 @@
 namespace acw {
 
 Parsed<uint64_t> parse_chain_id_any(const json& value) {
-  if (value.is_number_unsigned() || value.is_number_integer()) {
-    if (value.is_number_integer() && value.get<int64_t>() <= 0) {
-      return Parsed<uint64_t>::fail("chainId must be positive");
-    }
-    return Parsed<uint64_t>::good(value.get<uint64_t>());
+  if (value.is_number_integer()) {  // signed or unsigned
+    const std::optional<uint64_t> id = whole_number(value);
+    if (!id || *id == 0) return Parsed<uint64_t>::fail("chainId must be positive");
+    return Parsed<uint64_t>::good(*id);
   }
   if (!value.is_string()) return Parsed<uint64_t>::fail("chainId must be a string or a number");
   const std::string& text = value.get_ref<const std::string&>();
@@ -71,7 +70,7 @@ Parsed<Config> parse_config(const json& value) {
     if (!value.contains(key) || value.at(key).is_null()) continue;
     const json& v = value.at(key);
     std::optional<uint128> n;
-    if (v.is_number_integer() && v.get<int64_t>() >= 0) n = static_cast<uint64_t>(v.get<int64_t>());
+    if (const std::optional<uint64_t> whole = whole_number(v)) n = *whole;
     if (v.is_string()) n = parse_decimal(v.get_ref<const std::string&>());
     if (!n || *n < static_cast<uint128>(lo) || *n > static_cast<uint128>(hi)) {
       return Parsed<Config>::fail(std::string(key) + " must be a whole number of milliseconds from " +

@@ -72,6 +72,12 @@ Parsed<json> parse_json(std::string_view text, size_t max_bytes) {
   return Parsed<json>::good(std::move(value));
 }
 
+std::optional<uint64_t> whole_number(const json& value) {
+  if (value.is_number_unsigned()) return value.get<uint64_t>();
+  if (value.is_number_integer() && value.get<int64_t>() >= 0) return static_cast<uint64_t>(value.get<int64_t>());
+  return std::nullopt;
+}
+
 std::string json_text(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -31,6 +31,11 @@ constexpr int kMaxJsonDepth = 64;
 // than max_bytes before reading them, and nesting deeper than kMaxJsonDepth while reading.
 Parsed<json> parse_json(std::string_view text, size_t max_bytes = 1 << 20);
 
+// A JSON number that is a whole number from 0 to 2^64 - 1 (parsed as number_unsigned, or built
+// from a non-negative integer); nullopt for a negative number, a fraction, a value past 2^64
+// (nlohmann reads those as floats) and every other type.
+std::optional<uint64_t> whole_number(const json& value);
+
 // Compact JSON text that never fails: a string byte that is not well-formed UTF-8 is written
 // as U+FFFD (nlohmann's plain dump() would throw, and so abort here).
 std::string json_text(const json& value);

@@ -22,7 +22,7 @@ ImFont* add(ImFontAtlas& atlas, const unsigned char* data, std::size_t size, flo
 
 }  // namespace
 
-bool build_fonts(ImGuiIO& io, const FontSources& src, float base, float dpr, Fonts& out) {
+bool build_fonts(ImGuiIO& io, const FontSources& src, float base, float dpr, bool with_value, Fonts& out) {
   // The balance: digits, separators, the token symbol, "—" or "Loading…". Every glyph of this
   // large size costs atlas time at start.
   static const ImWchar kValue[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x2014, 0x2014, 0x2026, 0x2026, 0};
@@ -38,7 +38,7 @@ bool build_fonts(ImGuiIO& io, const FontSources& src, float base, float dpr, Fon
   out.small = add(atlas, src.regular, src.regular_size, std::round(base * 0.87f), dpr, ranges);
   out.strong = add(atlas, bold, bold_size, base, dpr, bold_ranges);
   out.heading = add(atlas, bold, bold_size, std::round(base * 1.27f), dpr, bold_ranges);
-  out.value = add(atlas, bold, bold_size, std::round(base * 1.9f), dpr, kValue);
+  out.value = with_value ? add(atlas, bold, bold_size, std::round(base * 1.9f), dpr, kValue) : out.heading;
   if (!out.body || !out.small || !out.strong || !out.heading || !out.value) return false;
   io.FontDefault = out.body;
   io.FontGlobalScale = 1.0f / dpr;

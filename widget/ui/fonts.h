@@ -25,8 +25,12 @@ struct Fonts {
   ImFont* value = nullptr;    // big numbers
 };
 
-// Clears the atlas and adds every font at `base_size` CSS px for `dpr`; builds the atlas.
-// Sets io.FontGlobalScale. Returns false when a font could not be loaded.
-bool build_fonts(ImGuiIO& io, const FontSources& sources, float base_size, float dpr, Fonts& out);
+// Clears the atlas and adds the fonts at `base_size` CSS px for `dpr`; builds the atlas.
+// Without `with_value` the big numbers' face is left out (out.value is then the heading's, a
+// stand-in the caller must not draw with): rasterising it is about a third of the atlas's time,
+// and the first screen has no balance. Sets io.FontGlobalScale. Returns false when a font
+// could not be loaded.
+bool build_fonts(ImGuiIO& io, const FontSources& sources, float base_size, float dpr, bool with_value,
+                 Fonts& out);
 
 }  // namespace acw::ui

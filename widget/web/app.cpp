@@ -26,6 +26,10 @@ const char* get_clipboard(void*) { return ""; }
 
 ImVec4 rgba(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
+bool shows_value(const ViewModel& vm) {
+  return std::any_of(vm.items.begin(), vm.items.end(), [](const ViewItem& i) { return i.look == Look::value; });
+}
+
 }  // namespace
 
 App::~App() {
@@ -76,12 +80,12 @@ void App::resize(int css_w, int css_h, double dpr) {
   touch(2);
 }
 
-void App::rebuild_fonts() {
+void App::rebuild_fonts(bool with_value) {
   ImGuiIO& io = ImGui::GetIO();
   ui::FontSources src{kFontRegular, kFontRegularSize, kFontBold, kFontBoldSize,
                       reinterpret_cast<const ImWchar*>(kFontGlyphRanges),
                       reinterpret_cast<const ImWchar*>(kFontBoldGlyphRanges)};
-  ui::build_fonts(io, src, theme_.font_size, dpr_, fonts_);
+  ui::build_fonts(io, src, theme_.font_size, dpr_, with_value, fonts_);
   if (device_ready_) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -90,13 +94,13 @@ void App::rebuild_fonts() {
   }
   io.Fonts->ClearTexData();  // the GPU has it; free the CPU copy
   fonts_dpr_ = dpr_;
+  fonts_with_value_ = with_value;
 }
 
 int App::frame(double now_ms) {
   if (!imgui_ || !backend_ready_ || css_w_ <= 0 || css_h_ <= 0) return 0;
   ImGui::SetCurrentContext(imgui_);
   if (!gl_.make_current()) return 0;
-  if (fonts_dpr_ != dpr_) rebuild_fonts();
 
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(css_w_), static_cast<float>(css_h_));
@@ -108,9 +112,13 @@ int App::frame(double now_ms) {
 
   // The wall clock, for what ticks (credits accruing while a stream runs).
   widget_->dispatch(acw::Event::tick(static_cast<uint64_t>(emscripten_date_now())));
+  const ViewModel vm = widget_->view();
+  // The atlas is built before the frame that needs it: the balance's face only once a view
+  // shows a balance (not on the first screen), and kept from then on.
+  const bool with_value = fonts_with_value_ || shows_value(vm);
+  if (fonts_dpr_ != dpr_ || with_value != fonts_with_value_) rebuild_fonts(with_value);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
-  const ViewModel vm = widget_->view();
   drawer_.draw(vm, theme_, fonts_, out_);
   if (ImGuiWindow* w = ImGui::FindWindowByName(kWindowName)) {
     scroll_y_ = w->Scroll.y;

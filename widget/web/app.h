@@ -49,7 +49,7 @@ class App {
  private:
   // Puts the drawn frame on the canvas and updates the snapshot and the semantic tree.
   void present(const ViewModel& vm);
-  void rebuild_fonts();
+  void rebuild_fonts(bool with_value);
   void update_cursor();
   void touch(int frames = 1) { settle_ = std::max(settle_, frames); }
 
@@ -61,6 +61,7 @@ class App {
   ui::Theme theme_;
   ui::Fonts fonts_;
   float fonts_dpr_ = 0.0f;
+  bool fonts_with_value_ = false;  // the atlas holds the big numbers' face (ui::build_fonts)
   ui::ViewDrawer drawer_;
   ui::FrameOutput out_;
   InputQueue input_;

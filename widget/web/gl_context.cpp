@@ -8,6 +8,8 @@ constexpr const char* kCanvas = "!canvas";
 }
 
 bool GlContext::create() {
+  // The shim (embed/core.js, createGlContext) has usually made this context already, while
+  // the wasm downloaded, and getContext returns that one: its attributes must stay the same.
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
