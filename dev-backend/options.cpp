@@ -24,7 +24,7 @@ std::string usage_text() {
          "         [--deposit-bonus-bps 1000] [--stream-bonus-bps 2000]\n"
          "         [--scan-interval-ms 1000] [--stream-cron-seconds 60] [--price-cache-ms 5000]\n"
          "         [--siwe-origin http://localhost:5173] [--chain-name \"Anvil (local)\"]\n"
-         "         [--explorer-url URL] [--read-rate 100] [--read-burst 200]\n"
+         "         [--native-symbol ETH] [--explorer-url URL] [--read-rate 100] [--read-burst 200]\n"
          "         [--write-rate 20] [--write-burst 40] [--max-connections 1024]\n"
          "         [--max-connections-per-client 64] [--request-timeout-ms 10000]\n"
          "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
@@ -71,6 +71,7 @@ Result parse_options(const std::vector<std::string>& args) {
       {"--price-cache-ms", int_flag(&o.price_cache_ms, 0, 3600000)},
       {"--stream-cron-seconds", int_flag(&o.stream_cron_seconds, 0, 31536000)},
       {"--chain-name", text_flag(&o.chain_name, false)},
+      {"--native-symbol", text_flag(&o.native_symbol, false)},
       {"--explorer-url", text_flag(&o.explorer_url, true)},
       {"--read-rate", int_flag(&o.read_rate, 0, 1000000)},
       {"--read-burst", int_flag(&o.read_burst, 1, 1000000)},

@@ -28,6 +28,7 @@ struct Options {
   // offered to; default_siwe_origins() when not given.
   std::vector<SiweOrigin> siwe_origins;
   std::string chain_name = "Anvil (local)";
+  std::string native_symbol = "ETH";  // anvil's gas currency (CELO on Celo)
   std::string explorer_url;  // "" = none
   // Per-client-IP token buckets (requests per second; burst 0 = twice the rate; rate 0 =
   // unlimited). Reads: GET/HEAD/OPTIONS; writes: every other method.

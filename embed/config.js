@@ -7,6 +7,7 @@ const ATTRIBUTE_KEYS = {
   'token-address': 'tokenAddress',
   'token-symbol': 'tokenSymbol',
   'rpc-url': 'rpcUrl',
+  'native-symbol': 'nativeSymbol',
   'explorer-url': 'explorerUrl',
   'backend-url': 'backendUrl',
   theme: 'theme',

@@ -199,7 +199,7 @@ export const PLAYS = {
           await c.click('mode.stream');
           await c.state('streaming_setup');
           await c.type('monthly_amount', '500');
-          await c.item('flow_rate', (i) => i.label.includes('192901234567901'), 'the flow rate 192901234567901 wei/s');
+          await c.item('stream_quote', (i) => i.label.includes('500 G$ a month (≈ 16.67 G$ a day)'), '500 G$ a month, 16.67 G$ a day');
           await c.item('start_stream', (i) => i.enabled, 'an enabled Start stream (the buffer is read)');
         },
       },

@@ -322,12 +322,12 @@ export const STORIES = [
   // ---- streaming
   {
     id: 'streaming-setup', group: 'streaming', title: 'Stream setup', state: 'streaming_setup',
-    description: '500 G$ per month → flow rate in wei per second.',
+    description: '500 G$ per month → credits a month, the cost a day and the deposit (the wei/s rate only in stream-change).',
     fixture: connected({
       view: 'stream', purchase: { mode: 'stream', monthlyAmountText: '500' },
       stream: { phase: 'none', editing: true, setupBufferWei: G(2.78) },
     }),
-    items: ['mode.stream', 'monthly_amount', 'flow_rate', 'start_stream'],
+    items: ['mode.stream', 'monthly_amount', 'stream_quote', 'start_stream'],
   },
   {
     id: 'streaming-active', group: 'streaming', title: 'Streaming', state: 'streaming_active',

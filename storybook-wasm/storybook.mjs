@@ -20,7 +20,7 @@ const backend = new ScriptedBackend({ chainId: CHAIN_ID, tokenAddress: TOKEN, lo
 installFetchStub(new URL(BACKEND_URL).origin, () => backend);
 
 const WIDGET_ATTRIBUTES = {
-  'chain-id': '31337', 'chain-name': 'Anvil (local)', 'rpc-url': 'http://127.0.0.1:8545',
+  'chain-id': '31337', 'chain-name': 'Anvil (local)', 'rpc-url': 'http://127.0.0.1:8545', 'native-symbol': 'ETH',
   'token-address': TOKEN, 'token-symbol': 'G$', 'backend-url': BACKEND_URL,
 };
 

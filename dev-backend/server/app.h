@@ -21,6 +21,7 @@ struct AppConfig {
   uint32_t stream_bonus_bps = 2000;
   std::vector<SiweOrigin> siwe_origins = default_siwe_origins();  // sign-in is for these sites
   std::string chain_name = "Anvil (local)";
+  std::string native_symbol = "ETH";  // the chain's gas currency, for wallet_addEthereumChain
   std::string explorer_url;
   RateLimits rate_limits;  // per client IP; unlimited unless set (main.cpp passes the flags)
   HttpLimits http;

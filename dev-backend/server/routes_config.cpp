@@ -43,7 +43,7 @@ void config_values(App& app, const httplib::Request& req, httplib::Response& res
              {"chainId", d.chain_id},
              {"chainIdHex", acw::chain_id_hex(d.chain_id)},
              {"chainName", c.chain_name},
-             {"nativeSymbol", "ETH"},
+             {"nativeSymbol", c.native_symbol},
              {"rpcUrl", d.rpc_url},
              {"explorerUrl", c.explorer_url}});
 }

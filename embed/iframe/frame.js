@@ -26,7 +26,7 @@
   const WIDGET_EVENTS = ['state-change', 'pay-success', 'pay-error', 'stream-change'];
   const WALLET_EVENTS = ['accountsChanged', 'chainChanged', 'disconnect'];
   // The element's attributes a host may set through the URL (embed/config.js), plus `dpr`.
-  const ATTRIBUTES = ['chain-id', 'chain-name', 'token-address', 'token-symbol', 'rpc-url', 'explorer-url',
+  const ATTRIBUTES = ['chain-id', 'chain-name', 'token-address', 'token-symbol', 'rpc-url', 'native-symbol', 'explorer-url',
     'backend-url', 'theme', 'locale', 'mode', 'accent', 'radius', 'font-size', 'wallet-rdns', 'dpr'];
   const PROMPT_METHODS = new Set(['eth_requestAccounts', 'eth_sendTransaction', 'eth_sign', 'personal_sign',
     'eth_signTypedData', 'eth_signTypedData_v3', 'eth_signTypedData_v4', 'wallet_switchEthereumChain',

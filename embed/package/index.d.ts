@@ -150,6 +150,7 @@ export interface WidgetAttributeProperties {
   tokenAddress: string | null;
   tokenSymbol: string | null;
   rpcUrl: string | null;
+  nativeSymbol: string | null;
   explorerUrl: string | null;
   backendUrl: string | null;
   theme: string | null;

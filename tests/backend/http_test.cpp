@@ -77,6 +77,9 @@ TEST_CASE("http: health, config values, quote") {
   CHECK(config.at("chainId") == 31337);
   CHECK(config.at("chainIdHex") == "0x7a69");
   CHECK(config.at("chainName") == "Anvil (local)");
+  CHECK(config.at("nativeSymbol") == "ETH");  // what the widget adds the chain with on 4902
+  CHECK(config.at("rpcUrl").is_string());
+  CHECK_FALSE(config.at("rpcUrl").get<std::string>().empty());
   CHECK(config.at("explorerUrl") == "");
 
   auto [qs, quote] = h.get("/v1/quote?gdAmountWei=100000000000000000000");

@@ -174,3 +174,60 @@ test('wrong chain: switch, adding the chain on 4902, then connected', async () =
   assert.equal(await requests(page, 'wallet_addEthereumChain'), 1);
   await page.context().close();
 });
+
+test('embedded with only chain-id, token-address and backend-url: the backend names the chain and adds it on 4902', async () => {
+  const account = env.accounts[7];
+  const config = (await backend(env, '/config/values')).body;
+  assert.ok(config.chainName && config.rpcUrl && config.nativeSymbol, JSON.stringify(config));
+  const page = await newPage(env);
+  // null: the test page leaves its default attribute out.
+  const attrs = { 'chain-name': null, 'rpc-url': null, 'native-symbol': null, 'token-symbol': null, theme: null, locale: null };
+  await page.goto(stackPageUrl(env, { account, wallet: { chainId: '0x1', chains: ['0x1'] }, attrs }));
+  await waitForState(page, W, 'disconnected', { timeout: 20000 });
+  await clickItem(page, W, 'connect');
+  const wrong = await waitForSnapshot(page, W, (s) => s.state === 'unsupported_chain' &&
+    findItem(s, 'switch_chain')?.label === `Switch to ${config.chainName}`, 'the backend\'s chain name', { timeout: 20000 });
+  await shot(page, 'unsupported_chain_backend_name');
+  assert.doesNotMatch(labels(wrong), /chain 31337/);
+  await clickItem(page, W, 'switch_chain');
+  await waitForState(page, W, 'connected_empty', { timeout: 20000 });
+  const added = await page.evaluate(() => window.wallet.addedChains);
+  assert.deepEqual(added, [{
+    chainId: '0x7a69',
+    chainName: config.chainName,
+    nativeCurrency: { name: config.nativeSymbol, symbol: config.nativeSymbol, decimals: 18 },
+    rpcUrls: [config.rpcUrl],
+  }]);
+  await page.context().close();
+});
+
+test('payment_confirmed shows the new G$ balance or that it is updating, never the old figure', async () => {
+  const account = env.accounts[8];
+  const page = await newPage(env);
+  // Slow wallet answers, so a frame with a stale balance would last long enough to be seen.
+  await page.goto(stackPageUrl(env, { account, wallet: { latencyMs: 150 } }));
+  const before = findItem(await connect(page), 'balance').label;
+  assert.equal(before, '10,000 G$');
+  await typeInto(page, W, 'amount', '150');
+  await waitForState(page, W, 'quote_ready');
+  // The balance of every frame while payment_confirmed, from its first frame on.
+  await page.evaluate(() => {
+    const el = document.querySelector('#w1');
+    window.confirmedBalances = [];
+    const watch = () => {
+      const s = el.snapshot();
+      if (s && s.state === 'payment_confirmed') {
+        window.confirmedBalances.push((s.items.find((i) => i.id === 'balance') || {}).label || '(none)');
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await clickItem(page, W, 'pay');
+  await waitForSnapshot(page, W, (s) => s.state === 'payment_confirmed' && findItem(s, 'balance')?.label === '9,850 G$',
+    'the new balance', { timeout: 30000 });
+  const seen = await page.evaluate(() => window.confirmedBalances);
+  assert.ok(seen.length > 0);
+  assert.ok(seen.every((b) => b === 'Updating…' || b === '9,850 G$'), seen.join(' | '));
+  await page.context().close();
+});

@@ -19,6 +19,7 @@ inline State configured_state() {
   s.config.chain_name = "Anvil (local)";
   s.config.token_address = kToken;
   s.config.rpc_url = "http://127.0.0.1:8545";
+  s.config.native_symbol = "ETH";
   return s;
 }
 
@@ -38,14 +39,20 @@ inline std::string word(uint64_t value) {
   return "0x" + w;
 }
 
-// Drives a state from start to connected on `chain` with `balance_wei`; returns last effects.
-inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) {
-  State s = configured_state();
+// Drives `s` from start through Connect to the wallet answering `chain`; returns the effects
+// of that last answer.
+inline std::vector<Effect> connect_on(State& s, uint64_t chain) {
   auto fx = reduce(s, Event::start(true));
   fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array()));  // eth_accounts: none
   fx = reduce(s, Event::click("connect"));
   fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, json::array({kAlice})));
-  fx = reduce(s, Event::wallet_ok(last_wallet(fx)->id, chain_id_hex(chain)));
+  return reduce(s, Event::wallet_ok(last_wallet(fx)->id, chain_id_hex(chain)));
+}
+
+// Drives a state from start to connected on `chain` with `balance_wei`.
+inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) {
+  State s = configured_state();
+  auto fx = connect_on(s, chain);
   if (chain == kChain) reduce(s, Event::wallet_ok(last_wallet(fx)->id, word(balance_wei)));
   return s;
 }

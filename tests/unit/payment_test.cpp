@@ -300,3 +300,52 @@ TEST_CASE("malformed backend bodies make the backend unavailable, not a crash") 
     CHECK(derive_state_name(s) == StateName::backend_unavailable);
   }
 }
+
+TEST_CASE("payment_confirmed never shows the G$ balance from before the payment") {
+  Flow f;
+  CHECK(f.s.wallet.balance_wei == uint128{1000} * kWeiPerG);
+  reduce(f.s, Event::input("amount", "100"));
+  f.click("pay");
+  auto fx = reduce(f.s, Event::wallet_ok(last_wallet(f.fx)->id, kHash));
+  fx = reduce(f.s, Event::wallet_ok(last_wallet(fx)->id, json{{"status", "0x1"}, {"transactionHash", kHash}}));
+  // A balance read sent before the credit arrived answers with what it saw then.
+  f.click("refresh_stream");
+  const Effect* early = last_wallet(f.fx);
+  REQUIRE(early);
+  CHECK(early->name == "eth_call");
+  fx = reduce(f.s, Event::http_answer(find_http(fx, "/v1/celo/events/record")->id, 200,
+                                      R"({"status":"credited","events":[{"totalCreditUsd":"1100000","txHash":"x"}]})"));
+  REQUIRE(derive_state_name(f.s) == StateName::payment_confirmed);
+  auto balance_label = [&] {
+    for (const auto& item : build_view_model(f.s).items) {
+      if (item.id == "balance") return item.label;
+    }
+    return std::string("(none)");
+  };
+  CHECK(balance_label() == "Updating…");  // the first frame of payment_confirmed
+  // The early read answers with the old figure: still not shown, and the balance is read again.
+  fx = reduce(f.s, Event::wallet_ok(early->id, word(0)));
+  CHECK(balance_label() == "Updating…");
+  const Effect* again = last_wallet(fx);
+  REQUIRE(again);
+  CHECK(again->name == "eth_call");
+  reduce(f.s, Event::wallet_ok(again->id, "0x000000000000000000000000000000000000000000000030ca024f987b900000"));
+  CHECK(balance_label() == "900 G$");
+}
+
+TEST_CASE("a quote that cannot be paid does not look like a success") {
+  Flow f;
+  auto quote_look = [&] {
+    for (const auto& item : build_view_model(f.s).items) {
+      if (item.id == "quote") return item.look;
+    }
+    return Look::body;
+  };
+  reduce(f.s, Event::input("amount", "100"));
+  CHECK(quote_look() == Look::success);
+  reduce(f.s, Event::input("amount", "2000"));  // more than the 1,000 G$ balance
+  CHECK(derive_state_name(f.s) == StateName::insufficient_g_balance);
+  CHECK(quote_look() == Look::warning);
+  reduce(f.s, Event::input("amount", "50"));  // below the US$1 minimum
+  CHECK(quote_look() == Look::warning);
+}

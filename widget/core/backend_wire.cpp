@@ -52,6 +52,15 @@ std::string read_address(const json& obj, const char* key, std::string& out) {
   return {};
 }
 
+// An optional http(s) URL.
+std::string read_url(const json& obj, const char* key, std::string& out) {
+  if (auto e = read_string(obj, key, out, false, 300); !e.empty()) return e;
+  if (!out.empty() && out.rfind("http://", 0) != 0 && out.rfind("https://", 0) != 0) {
+    return std::string(key) + " must start with http:// or https://";
+  }
+  return {};
+}
+
 std::string read_id(const json& obj, const char* key, std::string& out) {
   if (obj.contains(key) && obj.at(key).is_number_unsigned()) {
     out = fmt::to_string(obj.at(key).get<uint64_t>());
@@ -108,7 +117,11 @@ Parsed<ConfigValues> parse_config_values(const json& body) {
                             read_amount(body, "minStreamMicroUsdPerMonth", c.min_stream_micro_usd_per_month),
                             read_address(body, "tokenAddress", c.token), read_address(body, "vaultAddress", c.vault),
                             read_address(body, "hostAddress", c.host),
-                                     read_address(body, "forwarderAddress", c.forwarder)});
+                                     read_address(body, "forwarderAddress", c.forwarder),
+                                     read_string(body, "chainName", c.chain_name, false, 64),
+                                     read_string(body, "nativeSymbol", c.native_symbol, false, 16),
+                                     read_url(body, "rpcUrl", c.rpc_url),
+                                     read_url(body, "explorerUrl", c.explorer_url)});
   if (!e.empty()) return Parsed<ConfigValues>::fail(e);
   if (c.price_micro_usd_per_g == 0) return Parsed<ConfigValues>::fail("priceMicroUsdPerG must be above zero");
   return Parsed<ConfigValues>::good(c);

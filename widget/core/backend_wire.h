@@ -18,6 +18,8 @@ struct ConfigValues {
   uint128 min_first_deposit_micro_usd = 0;
   uint128 min_stream_micro_usd_per_month = 0;
   std::string token, vault, host, forwarder;  // lower-case addresses ("" when absent)
+  // How to name and add the chain ("" when absent): chainName, rpcUrl, nativeSymbol, explorerUrl.
+  std::string chain_name, rpc_url, native_symbol, explorer_url;
 };
 
 struct Profile {

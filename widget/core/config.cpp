@@ -64,7 +64,6 @@ Parsed<Config> parse_config(const json& value) {
       c.backend_url.rfind("https://", 0) != 0) {
     return Parsed<Config>::fail("backend-url must start with http:// or https://");
   }
-  if (c.chain_name.empty()) c.chain_name = "chain " + fmt::to_string(c.chain_id);
 
   for (auto [key, field, lo, hi] : {std::tuple{"walletTimeoutMs", &c.wallet_timeout_ms, 1'000, 600'000},
                                     std::tuple{"httpTimeoutMs", &c.http_timeout_ms, 500, 120'000}}) {

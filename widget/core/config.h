@@ -9,11 +9,12 @@ namespace acw {
 
 struct Config {
   uint64_t chain_id = 0;
+  // Chain settings pinned by attributes; empty = the backend's /config/values says (chain_settings.h).
   std::string chain_name;       // shown in "Switch to <chain_name>"
-  std::string native_symbol = "CELO";  // for wallet_addEthereumChain
+  std::string native_symbol;    // for wallet_addEthereumChain
   std::string token_address;    // lower-case 0x address of G$
   std::string token_symbol = "G$";
-  std::string rpc_url;          // for wallet_addEthereumChain; empty = cannot add the chain
+  std::string rpc_url;          // for wallet_addEthereumChain
   std::string explorer_url;     // empty = show hashes with a copy button instead of a link
   std::string locale = "en";
   std::string backend_url;      // credits backend base URL, no trailing slash; empty = none

@@ -71,6 +71,7 @@ void on_answer(Step& st, const Event& ev) {
     case Purpose::switch_chain:
     case Purpose::add_chain: wallet_answer(st, f.purpose, stale, ev); return;
     case Purpose::load_config:
+    case Purpose::load_chain:
     case Purpose::load_profile:
     case Purpose::load_usage:
     case Purpose::load_keys: backend_answer(st, f.purpose, stale, ev); return;

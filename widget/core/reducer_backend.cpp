@@ -29,11 +29,26 @@ std::string mismatch(const State& s, const ConfigValues& v) {
   return {};
 }
 
+// The backend's words for the chain, kept only when it speaks of the configured chain.
+void take_chain(State& s, const ConfigValues& v) {
+  if (v.chain_id != s.config.chain_id) return;
+  s.backend_chain = BackendChain{true, v.chain_name, v.rpc_url, v.native_symbol, v.explorer_url};
+}
+
+// Read for the "Switch to …" prompt on another chain: a failure only leaves the fallback name.
+void on_chain_settings(Step& st, const Event& ev) {
+  const HttpResult r = read_http(ev);
+  if (!r.ok) return;
+  auto v = parse_config_values(r.body);
+  if (v.ok()) take_chain(st.s, *v.value);
+}
+
 void on_config(Step& st, const HttpResult& r) {
   auto& b = st.s.backend;
   if (!r.ok) return mark_unavailable(st, r.error);
   auto v = parse_config_values(r.body);
   if (!v.ok()) return mark_unavailable(st, v.error);
+  take_chain(st.s, *v.value);
   b.mismatch = mismatch(st.s, *v.value);
   b.host_address = v.value->host;
   b.vault_address = v.value->vault;
@@ -94,6 +109,12 @@ void load_keys(Step& st) {
   if (!st.in_flight(Purpose::load_keys)) st.http(Purpose::load_keys, "GET", account_path(st.s, "/api-keys"));
 }
 
+void load_chain_settings(Step& st) {
+  const State& s = st.s;
+  if (s.config.backend_url.empty() || s.backend_chain.loaded || st.in_flight(Purpose::load_chain)) return;
+  st.http(Purpose::load_chain, "GET", "/config/values");
+}
+
 void load_account_data(Step& st) {
   auto& s = st.s;
   if (s.config.backend_url.empty() || !on_right_chain(s)) return;
@@ -106,6 +127,7 @@ void load_account_data(Step& st) {
 }
 
 void backend_answer(Step& st, Purpose purpose, bool stale, const Event& ev) {
+  if (purpose == Purpose::load_chain) return on_chain_settings(st, ev);  // not per account
   if (stale) return;
   const HttpResult r = read_http(ev);
   const bool was_unavailable = st.s.backend.health == BackendHealth::unavailable;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "backend_wire.h"
+#include "chain_settings.h"
 #include "quote.h"
 #include "reducer_step.h"
 
@@ -246,8 +247,8 @@ void payment_click(Step& st, const std::string& id) {
     p = PaymentFacet{};
   } else if (id == "copy_tx" && !p.tx_hash.empty()) {
     st.effects.push_back(copy_effect(p.tx_hash));
-  } else if (id == "open_tx" && !p.tx_hash.empty() && !s.config.explorer_url.empty()) {
-    st.effects.push_back(open_effect(s.config.explorer_url + "/tx/" + p.tx_hash));
+  } else if (id == "open_tx" && !p.tx_hash.empty() && !chain_settings(s).explorer_url.empty()) {
+    st.effects.push_back(open_effect(chain_settings(s).explorer_url + "/tx/" + p.tx_hash));
   }
 }
 

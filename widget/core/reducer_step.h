@@ -73,6 +73,7 @@ void become_disconnected(Step& st);
 void read_balance(Step& st);
 
 // reducer_backend.cpp: loads what the views need from the credits backend.
+void load_chain_settings(Step& st);  // on another chain: how to name and add ours
 void load_account_data(Step& st);  // on reaching the right chain with an account
 void backend_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
 void backend_click(Step& st, const std::string& id);

@@ -1,4 +1,5 @@
 // Wallet connection: accounts, chain, switching networks and the G$ balance.
+#include "chain_settings.h"
 #include "reducer_step.h"
 #include "wire.h"
 
@@ -6,20 +7,12 @@ namespace acw {
 
 namespace {
 
-json add_chain_params(const Config& c) {
-  json params = {{"chainId", chain_id_hex(c.chain_id)},
-                 {"chainName", c.chain_name},
-                 {"nativeCurrency", {{"name", c.native_symbol}, {"symbol", c.native_symbol}, {"decimals", 18}}},
-                 {"rpcUrls", json::array({c.rpc_url})}};
-  if (!c.explorer_url.empty()) params["blockExplorerUrls"] = json::array({c.explorer_url});
-  return json::array({params});
-}
-
 // Forget everything that belonged to the previous account or chain.
 void new_epoch(State& s) {
   s.epoch++;
   s.wallet.balance_wei.reset();
   s.wallet.balance_loading = false;
+  s.wallet.balance_reread = false;
   s.wallet.switching_chain = false;
   s.backend = BackendFacet{};
   s.credits = CreditsFacet{};
@@ -85,12 +78,18 @@ void on_chain(Step& st, const Event& ev) {
   s.wallet.phase = WalletPhase::connected;
   s.wallet.switching_chain = false;
   if (changed && on_right_chain(s)) arrive(st);
+  if (!on_right_chain(s)) load_chain_settings(st);
 }
 
 void on_balance(Step& st, const Event& ev) {
   auto& s = st.s;
   const Strings& t = st.t();
   s.wallet.balance_loading = false;
+  if (s.wallet.balance_reread) {
+    s.wallet.balance_reread = false;
+    read_balance(st);
+    return;
+  }
   if (!ev.ok) {
     st.notice(NoticeKind::error, text(t.balance_failed, t.wallet_error(ev.error.code, ev.error.message)));
     return;
@@ -112,12 +111,13 @@ void on_switch(Step& st, Purpose purpose, const Event& ev) {
     return;
   }
   if (purpose == Purpose::switch_chain && ev.error.code == 4902) {
-    if (s.config.rpc_url.empty()) {
+    json params = add_chain_params(s);
+    if (params.is_null()) {
       s.wallet.switching_chain = false;
-      st.notice(NoticeKind::error, text(t.add_chain_manually, s.config.chain_name));
+      st.notice(NoticeKind::error, text(t.add_chain_manually, chain_settings(s).name));
       return;
     }
-    st.wallet(Purpose::add_chain, "wallet_addEthereumChain", add_chain_params(s.config));
+    st.wallet(Purpose::add_chain, "wallet_addEthereumChain", std::move(params));
     return;
   }
   s.wallet.switching_chain = false;
@@ -132,7 +132,11 @@ bool on_right_chain(const State& s) {
 
 void read_balance(Step& st) {
   auto& w = st.s.wallet;
-  if (!on_right_chain(st.s) || st.in_flight(Purpose::read_balance)) return;
+  if (!on_right_chain(st.s)) return;
+  if (st.in_flight(Purpose::read_balance)) {  // that answer may predate what changed since
+    w.balance_reread = true;
+    return;
+  }
   w.balance_loading = true;
   st.wallet(Purpose::read_balance, "eth_call",
             json::array({{{"to", st.s.config.token_address}, {"data", encode_balance_of(w.account)}},
@@ -232,6 +236,7 @@ void on_chain_changed(Step& st, const Event& ev) {
   new_epoch(s);
   s.wallet.chain_id = *chain.value;
   if (on_right_chain(s)) arrive(st);
+  else load_chain_settings(st);
 }
 
 }  // namespace acw

@@ -27,6 +27,7 @@ struct WalletFacet {
   uint64_t chain_id = 0;
   std::optional<uint128> balance_wei;  // G$ balance; unset while unknown
   bool balance_loading = false;
+  bool balance_reread = false;         // asked again while a read was in flight: read once more
   bool switching_chain = false;        // wallet_switch/addEthereumChain in flight
 };
 
@@ -74,6 +75,14 @@ struct BackendFacet {
   uint128 min_first_deposit_micro_usd = 0;
   uint128 min_stream_micro_usd_per_month = 0;
   uint128 min_credit_micro_usd = 0;  // "below the backend's minimum" for insufficient_ai_credits
+};
+
+// The chain as the backend's /config/values describes it (kept across account and chain
+// changes: it describes the configured chain, not the wallet's). Used where no attribute pins
+// a value (chain_settings.h).
+struct BackendChain {
+  bool loaded = false;
+  std::string name, rpc_url, native_symbol, explorer_url;
 };
 
 struct CreditsFacet {
@@ -147,7 +156,7 @@ struct Notice {
 enum class Purpose {
   read_flow, read_buffer, credit_stream,
   read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain,
-  load_config, load_profile, load_usage, load_keys,
+  load_config, load_chain, load_profile, load_usage, load_keys,
   send_payment, poll_receipt, receipt_timer, record_payment, record_timer,
   key_nonce, key_sign, key_create, key_revoke,
 };
@@ -165,6 +174,7 @@ struct State {
   PurchaseFacet purchase;
   PaymentFacet payment;
   BackendFacet backend;
+  BackendChain backend_chain;
   CreditsFacet credits;
   StreamFacet stream;
   UsageFacet usage;

@@ -66,7 +66,6 @@ namespace acw {
   /* stream */                                                                        \
   X(monthly_hint, 0)                                                                  \
   X(monthly_name, 0)               /* the monthly amount field's accessible name */   \
-  X(flow_rate, 1)                  /* {0}=rate */                                     \
   X(stream_beta, 0)                                                                   \
   X(start_stream, 0)                                                                  \
   X(stream_needs_backend, 0)                                                          \
@@ -92,7 +91,6 @@ namespace acw {
   X(usage_title, 0)                                                                   \
   X(usage_empty_text, 0)                                                              \
   X(usage_count, 1)                /* {0}=count */                                    \
-  X(stream_active, 1)              /* {0}=rate */                                     \
   X(stream_paused, 0)                                                                 \
   X(stream_stopped_user, 0)                                                           \
   X(stream_stopped_liquidated, 0)                                                     \
@@ -133,8 +131,7 @@ namespace acw {
   X(next_step_key, 0)                                                                 \
   X(explorer_missing, 0)                                                              \
   /* streams */                                                                       \
-  X(stream_quote, 4)               /* {0}=monthly G$ {1}=credits {2}=bonus {3}=usd */ \
-  X(stream_rate, 1)                /* {0}=wei per second */                           \
+  X(stream_quote, 5)    /* {0}=monthly G$ {1}=daily G$ {2}=credits {3}=bonus {4}=usd */ \
   X(stream_buffer, 1)              /* {0}=buffer G$ */                                \
   X(stream_buffer_loading, 0)                                                         \
   X(stream_minimum, 1)             /* {0}=usd */                                      \
@@ -156,6 +153,9 @@ namespace acw {
   X(duration_minutes, 1)           /* {0}=minutes */                                  \
   X(stream_change_failed, 0)                                                          \
   X(stream_pending_title, 0)                                                          \
+  X(chain_unnamed, 1)              /* {0}=chain id: no name configured anywhere */    \
+  X(pay_backend_down, 0)           /* the disabled Buy button under backend_down */   \
+  X(balance_updating, 0)           /* a balance being re-read after a change */       \
   /* end */
 
 struct Strings {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "chain_settings.h"
 #include "derive.h"
 #include "quote.h"
 #include "strings.h"
@@ -54,9 +55,11 @@ struct Fmt {
   std::string g(uint128 wei) const { return format_units(wei, kGDecimals, 2, sep, group); }
   // A monthly amount from a per-second rate, rounded to the cent of a G$: the rate was floored
   // from what the person typed (500 G$ → 192,901,234,567,901 wei/s), so 499.99… shows as 500.
-  std::string g_monthly(uint128 rate) const {
+  std::string g_monthly(uint128 rate) const { return g_cents(rate * kSecondsPerMonth); }
+  std::string g_daily(uint128 rate) const { return g_cents(rate * 86'400); }
+  std::string g_cents(uint128 wei) const {
     const uint128 cent = kWeiPerG / 100;
-    return g((rate * kSecondsPerMonth + cent / 2) / cent * cent);
+    return g((wei + cent / 2) / cent * cent);
   }
   std::string g_exact(uint128 wei) const { return format_units(wei, kGDecimals, kGDecimals, sep, group); }
   // 1 credit = 10,000 micro-USD, shown floored to 2 decimals.
@@ -121,10 +124,11 @@ void nav_tabs(Ctx& c) {
 void balance_block(Ctx& c) {
   const auto& s = c.s;
   c.it.text("balance_label", c.t.balance_label, Look::muted);
-  if (s.wallet.balance_wei) {
+  if (s.wallet.balance_loading) {
+    // Being re-read (after a payment, a stream change, a refresh): the old figure may be stale.
+    c.it.text("balance", s.wallet.balance_wei ? c.t.balance_updating : c.t.loading, Look::value);
+  } else if (s.wallet.balance_wei) {
     c.it.text("balance", c.f.g(*s.wallet.balance_wei) + " " + s.config.token_symbol, Look::value);
-  } else if (s.wallet.balance_loading) {
-    c.it.text("balance", c.t.loading, Look::value);
   } else {
     c.it.text("balance", "—", Look::value);
     c.it.button("retry_balance", c.t.retry);
@@ -150,7 +154,7 @@ std::string pay_reason(Ctx& c, PayBlock block, const BuyQuote& q) {
     case PayBlock::busy: return t.pay_busy;
     case PayBlock::no_backend: return t.pay_needs_backend;
     case PayBlock::backend_loading: return t.pay_loading;
-    case PayBlock::backend_down: return t.backend_down;
+    case PayBlock::backend_down: return t.pay_backend_down;
     case PayBlock::mismatch: return c.s.backend.mismatch;
     case PayBlock::no_amount: return t.pay_needs_amount;
     case PayBlock::invalid_amount: {
@@ -164,6 +168,10 @@ std::string pay_reason(Ctx& c, PayBlock block, const BuyQuote& q) {
   return {};
 }
 
+// A quote is a success only while it can be paid; otherwise it is a warning like the reason
+// below it (the success colour would tell the person it is fine).
+Look quote_look(bool payable) { return payable ? Look::success : Look::warning; }
+
 // One line: what the amount buys, with the bonus and the US$ value.
 void quote_line(Ctx& c, const BuyQuote& q) {
   if (!q.priced) return;
@@ -173,7 +181,7 @@ void quote_line(Ctx& c, const BuyQuote& q) {
   c.it.text("quote", q.bonus_micro_usd > 0
                          ? text(c.t.quote_bonus, amount, credits, c.f.credits(q.bonus_micro_usd), usd)
                          : text(c.t.quote_line, amount, credits, usd),
-            Look::success);
+            quote_look(!q.exceeds_balance && !q.below_minimum));
 }
 
 // Why the amount cannot be paid as it is: the minimum, the balance.
@@ -250,8 +258,10 @@ void buy_view(Ctx& c, StateName name) {
   const PayBlock block = pay_block(s);
   ViewItem& pay = c.it.button("pay", c.t.pay, block == PayBlock::none, Look::primary);
   const std::string reason = pay_reason(c, block, q);
-  // The reason is already shown as the input's error; do not say it twice.
-  pay.hint = block == PayBlock::invalid_amount && !amount_error_text(c.t, q.amount.error, c.f.sep).empty() ? "" : reason;
+  // The reason is already shown as the input's error or as the notice; do not say it twice.
+  const bool said = (block == PayBlock::invalid_amount && !amount_error_text(c.t, q.amount.error, c.f.sep).empty()) ||
+                    (s.notice.kind != NoticeKind::none && reason == s.notice.text);
+  pay.hint = said ? "" : reason;
   quote_warnings(c, q);  // under the button, so the button stays in view
   notice_item(c);
 }
@@ -287,12 +297,13 @@ void stream_setup_form(Ctx& c) {
     why = c.t.pay_zero;
   } else {
     if (s.backend.price_micro_usd_per_g) {
-      c.it.text("stream_quote", text(c.t.stream_quote, c.f.g_monthly(check.rate), c.f.credits(check.monthly_principal),
-                                     c.f.credits(check.monthly_bonus), c.f.usd(check.monthly_principal)),
-                Look::success);
+      c.it.text("stream_quote", text(c.t.stream_quote, c.f.g_monthly(check.rate), c.f.g_daily(check.rate),
+                                     c.f.credits(check.monthly_principal), c.f.credits(check.monthly_bonus),
+                                     c.f.usd(check.monthly_principal)),
+                quote_look(!check.below_minimum && !check.exceeds_balance));
       c.it.out[field].described_by = "stream_quote";
     }
-    c.it.text("flow_rate", text(c.t.stream_rate, to_decimal(check.rate)), Look::muted);
+    // The exact rate (wei per second) is a settlement detail: only in `stream-change`.
   }
   const bool editing_active = s.stream.phase == StreamPhase::active;
   if (s.config.backend_url.empty()) why = c.t.stream_needs_backend;
@@ -381,7 +392,7 @@ void tx_line(Ctx& c) {
   if (p.tx_hash.empty()) return;
   c.it.text("tx_hash", text(c.t.tx_hash, short_address(p.tx_hash)), Look::code);
   c.it.button("copy_tx", c.t.copy).same_line = true;
-  if (!c.s.config.explorer_url.empty()) {
+  if (!chain_settings(c.s).explorer_url.empty()) {
     c.it.add("open_tx", c.t.view_on_explorer, Role::link, Look::body).same_line = true;
   }
 }
@@ -428,7 +439,7 @@ void backend_unavailable_view(Ctx& c) {
   if (c.s.notice.kind != NoticeKind::none) c.it.text("backend_detail", c.s.notice.text, Look::muted);
   c.it.button("retry_backend", c.t.retry, true, Look::primary);
   ViewItem& pay = c.it.button("pay", c.t.pay, false, Look::secondary);
-  pay.hint = c.t.backend_down;
+  pay.hint = c.t.pay_backend_down;  // the headline above says why; this says what happens next
 }
 
 void usage_view(Ctx& c, StateName name) {
@@ -477,9 +488,10 @@ void disconnected_view(Ctx& c) {
 
 void unsupported_chain_view(Ctx& c) {
   account_header(c);
-  c.it.text("wrong_chain", text(c.t.wrong_chain, c.s.wallet.chain_id, c.s.config.chain_name), Look::warning);
+  const std::string name = chain_settings(c.s).name;
+  c.it.text("wrong_chain", text(c.t.wrong_chain, c.s.wallet.chain_id, name), Look::warning);
   const bool switching = c.s.wallet.switching_chain;
-  c.it.button("switch_chain", switching ? c.t.confirm_in_wallet : text(c.t.switch_to, c.s.config.chain_name),
+  c.it.button("switch_chain", switching ? c.t.confirm_in_wallet : text(c.t.switch_to, name),
               !switching, Look::primary);
   notice_item(c);
 }
