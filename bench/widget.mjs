@@ -30,7 +30,8 @@
 //           acw_frame calls, WebGL draws, main-thread task and script time (CDP
 //           Performance.getMetrics), less the same on bench/blank.html (the page without the
 //           widget, measured the same way in every run)
-//   ticker  a streaming_active fixture through loadFixture(): frames per second, main-thread CPU
+//   ticker  page.html with the storybook's build (which loads fixtures), a streaming_active
+//           fixture through loadFixture(): frames per second, main-thread CPU
 //           per frame (TaskDuration in thread time), the thread time of each frame callback
 //           (trace: FireAnimationFrame) and performance.now() around acw_frame
 // Then the dev backend's requests/s on loopback through bench/backend/load.sh, when it exists.
@@ -492,6 +493,8 @@ async function measureRun(env, opts, index) {
     // it waited (software compositing reads each WebGL frame back from the GPU process).
     await cdp.send('Performance.disable');
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    // The shipped build loads no fixtures: the ticker page has the storybook's build.
+    await loadPage(page, env, 'ticker.html', 1, logs);
     const fixtureError = await page.evaluate((f) => document.getElementById('w').loadFixture(f), STREAM_FIXTURE);
     if (fixtureError) throw new Error(`loadFixture: ${fixtureError}`);
     await sleep(1000);
@@ -784,6 +787,12 @@ async function main() {
   fs.mkdirSync(path.join(root, 'host-examples'));
   const pages = ['page.html', 'page3.html', 'floor.html', 'blank.html'];
   for (const f of pages) fs.copyFileSync(path.join(benchDir, f), path.join(root, 'host-examples', f));
+  // The ticker page: page.html with the storybook's build, which loads fixtures (the shipped
+  // one has none), or the shipped one of a baseline built before the two were split.
+  fs.writeFileSync(path.join(root, 'host-examples', 'ticker.html'),
+    fs.readFileSync(path.join(benchDir, 'page.html'), 'utf8').replace('<script src="/dist/ai-credits-widget.js"></script>',
+      '<script src="/dist/storybook/ai-credits-widget.js" ' +
+      'onerror="document.write(\'<script src=&quot;/dist/ai-credits-widget.js&quot;><\\/script>\')"></script>'));
   // --preload: the widget pages also say <link rel="preload"> for the wasm, as
   // docs/embedding.md suggests, so that it downloads beside the script instead of after it.
   if (opts.preload) {

@@ -25,6 +25,7 @@ function compileWasm(url) {
 }
 
 const MAX_TEXT = 4096;  // one paste or keystroke batch
+const NO_FIXTURES = 'This build has no fixtures: load the storybook build (dist/storybook/ai-credits-widget.js)';
 
 // The WebGL2 context, created while the wasm still downloads (it takes a few ms, more with a
 // software GPU): getContext hands acw_create (widget/web/gl_context.cpp) this same context,
@@ -96,8 +97,12 @@ class Core {
   resize(cssW, cssH, dpr) { this.m._acw_resize(cssW, cssH, dpr); }
   dispatch(event) { return this.str(this.withString(this.json(event), (p) => this.m._acw_dispatch(p))); }
   resolve(id, answer) { return this.str(this.withString(this.json(answer), (p) => this.m._acw_resolve(id, p))); }
-  loadFixture(state) { return this.str(this.withString(this.json(state), (p) => this.m._acw_load_fixture(p))); }
-  stateJson() { return JSON.parse(this.str(this.m._acw_state_json()) || 'null'); }
+  // Fixtures are in the storybook's build only (dist/storybook/): the shipped wasm has none.
+  loadFixture(state) {
+    if (!this.m._acw_load_fixture) return NO_FIXTURES;
+    return this.str(this.withString(this.json(state), (p) => this.m._acw_load_fixture(p)));
+  }
+  stateJson() { return this.m._acw_state_json ? JSON.parse(this.str(this.m._acw_state_json()) || 'null') : null; }
   snapshot() { return JSON.parse(this.str(this.m._acw_snapshot())); }
   semantics() { return JSON.parse(this.str(this.m._acw_semantics())); }
   semanticsVersion() { return this.m._acw_semantics_version(); }

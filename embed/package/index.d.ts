@@ -177,9 +177,9 @@ export interface AiCreditsWidgetElement extends HTMLElement, WidgetAttributeProp
   readonly ready: Promise<void>;
   /** The state and the visible items, or null before the widget runs. */
   snapshot(): Snapshot | null;
-  /** Storybook only: replace the whole state with a fixture; '' or an error. */
+  /** The storybook's build only: replace the whole state with a fixture; '' or an error (this package's build always answers an error). */
   loadFixture(state: object | string): string;
-  /** Storybook only: the whole state as JSON. */
+  /** The storybook's build only: the whole state as JSON (null in this package's build). */
   stateJson(): unknown;
 }
 

@@ -160,7 +160,6 @@ describe('accessibility mirror', { skip: skipReason(), timeout: 300000 }, () => 
     const liveBefore = await liveText(page);
     await page.keyboard.type('abc');
     const bad = await waitForSnapshot(page, W, (s) => findItem(s, 'amount_error'), 'amount_error for "abc"');
-    assert.equal((await page.evaluate(() => window.document.querySelector('#w1').stateJson())).purchase.amountText, 'abc');
     const field = (await mirror(page)).find((m) => m.id === 'amount');
     assert.equal(field.value, 'abc');
     assert.equal(field.invalid, 'true');
@@ -176,8 +175,9 @@ describe('accessibility mirror', { skip: skipReason(), timeout: 300000 }, () => 
     await page.keyboard.type('12');
     const good = await waitForSnapshot(page, W, (s) => !findItem(s, 'amount_error'), 'amount_error gone for "12"');
     assert.ok(findItem(good, 'amount'), labels(good));
-    assert.equal((await page.evaluate(() => document.querySelector('#w1').stateJson())).purchase.amountText, '12');
-    assert.equal((await mirror(page)).find((m) => m.id === 'amount').invalid, null);
+    const field12 = (await mirror(page)).find((m) => m.id === 'amount');
+    assert.equal(field12.value, '12');
+    assert.equal(field12.invalid, null);
     await page.waitForTimeout(300);
     const px1 = await canvasPixels(page, 'a11y-amount-typed');
     const typed = darkPixels(px1, amount.rect);

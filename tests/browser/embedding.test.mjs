@@ -108,7 +108,7 @@ describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
 
   test('a shorter view after a long one: every reported frame has the settled layout', async () => {
     const page = await newPage(env);
-    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions() }));
+    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions(), build: 'storybook' }));  // loads fixtures
     await waitForState(page, '#w1', 'disconnected');
     const fixture = (id) => STORIES.find((st) => st.id === id).fixture;
     const box = await canvasBox(page, '#w1');
@@ -146,6 +146,22 @@ describe('embedding', { skip: skipReason(), timeout: 300000 }, () => {
       assert.deepEqual([...new Set(seen)], [seen[seen.length - 1]],
         `${scrolled ? 'scrolled' : 'at the top'}: a frame was reported before the layout settled`);
     }
+    await done(page);
+  });
+
+  test('fixtures load only in the storybook build: the shipped one refuses them and keeps its state', async () => {
+    const fixture = STORIES.find((s) => s.id === 'streaming-setup').fixture;
+    const page = await newPage(env);
+    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions() }));
+    await waitForState(page, '#w1', 'disconnected');
+    const refused = await page.evaluate((f) => document.querySelector('#w1').loadFixture(f), fixture);
+    assert.match(refused, /no fixtures.*storybook/);
+    assert.equal(await page.evaluate(() => document.querySelector('#w1').stateJson()), null);
+    assert.equal((await snapshot(page, '#w1')).state, 'disconnected');
+    await page.goto(widgetPageUrl(env, { wallet: devWalletOptions(), build: 'storybook' }));
+    await waitForState(page, '#w1', 'disconnected');
+    assert.equal(await page.evaluate((f) => document.querySelector('#w1').loadFixture(f), fixture), '');
+    await waitForState(page, '#w1', 'streaming_setup');
     await done(page);
   });
 

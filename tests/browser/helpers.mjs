@@ -79,8 +79,10 @@ export async function newPage(env, { viewport = { width: 1100, height: 800 } } =
 }
 
 // URL of tests/browser/pages/widget.html with a dev wallet made from `wallet` (null: none).
-export function widgetPageUrl(env, { wallet = {}, widgets = 1, inject = '6963', attrs = {} } = {}) {
+// build: 'storybook' for the build that also loads fixtures and reports its state.
+export function widgetPageUrl(env, { wallet = {}, widgets = 1, inject = '6963', attrs = {}, build = '' } = {}) {
   const q = new URLSearchParams({ widgets: String(widgets), inject });
+  if (build) q.set('build', build);
   if (wallet) q.set('wallet', JSON.stringify(wallet));
   if (Object.keys(attrs).length) q.set('attrs', JSON.stringify(attrs));
   return `${env.url}tests/browser/pages/widget.html?${q}`;

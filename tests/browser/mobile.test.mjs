@@ -19,7 +19,8 @@ async function phone(env, { width = 360, height = 740, wallet = devWalletOptions
   page.logs = [];
   page.on('console', (m) => page.logs.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => page.logs.push(`pageerror: ${e.message}`));
-  const q = new URLSearchParams({ wallet: JSON.stringify(wallet) });
+  // The storybook's build: its stateJson() tells what the amount field holds.
+  const q = new URLSearchParams({ wallet: JSON.stringify(wallet), build: 'storybook' });
   await page.goto(`${env.url}tests/browser/pages/mobile.html?${q}`);
   return page;
 }

@@ -1,27 +1,34 @@
-// The exported C API of docs/c-api.md. One module instance holds one widget; returned strings
-// live in an instance-owned buffer until the next call.
+// The exported C API of docs/c-api.md (but the fixture calls: exports_fixture.cpp). One module
+// instance holds one widget; returned strings live in an instance-owned buffer until the next
+// call.
 #include <emscripten/emscripten.h>
 
 #include <memory>
 #include <string>
 
-#include "app.h"
+#include "exports_shared.h"
 
 namespace {
 
 std::unique_ptr<acw::web::App> g_app;
 std::string g_ret;
 
-const char* ret(std::string s) {
+using acw::web::kNotCreated;
+const char* ret(std::string s) { return acw::web::exported_string(std::move(s)); }
+const char* str(const char* s) { return acw::web::or_empty(s); }
+
+}  // namespace
+
+namespace acw::web {
+
+App* exported_app() { return g_app.get(); }
+
+const char* exported_string(std::string s) {
   g_ret = std::move(s);
   return g_ret.c_str();
 }
 
-const char* str(const char* s) { return s ? s : ""; }
-
-constexpr const char* kNotCreated = "acw_create has not been called";
-
-}  // namespace
+}  // namespace acw::web
 
 extern "C" {
 
@@ -60,11 +67,7 @@ EMSCRIPTEN_KEEPALIVE void acw_focus_item(const char* id, int caret) {
   if (g_app) g_app->focus_item(str(id), caret);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* acw_load_fixture(const char* state_json) {
-  return ret(g_app ? g_app->load_fixture(str(state_json)) : kNotCreated);
-}
-
-EMSCRIPTEN_KEEPALIVE const char* acw_state_json() { return ret(g_app ? g_app->state_json() : "{}"); }
+// acw_load_fixture and acw_state_json: exports_fixture.cpp, in the storybook's wasm only.
 
 EMSCRIPTEN_KEEPALIVE int acw_frame(double now_ms) { return g_app ? g_app->frame(now_ms) : 0; }
 
