@@ -48,8 +48,7 @@ App::~App() {
 bool App::create(std::string_view config_json) {
   widget_ = std::make_unique<Widget>(config_json);
   theme_ = ui::make_theme(ui::theme_tokens_from_config(config_json));
-  snapshot_ = ui::snapshot_json(widget_->state_name(), {});
-  semantics_ = ui::semantics_json(widget_->state_name(), {}, false, "");
+  semantic_state_ = widget_->state_name();
   if (!gl_.create()) return false;
 
   IMGUI_CHECKVERSION();
@@ -160,17 +159,31 @@ void App::present(const ViewModel& vm) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-  snapshot_ = ui::snapshot_json(vm.state, out_.items);
-  // The mirror's tree is rebuilt only when something in it changed (not on hover frames).
+  // Only when something in them changed (not on hover frames).
   if (out_.items != semantic_items_ || vm.state != semantic_state_ || vm.busy != semantic_busy_ ||
       drawer_.focus() != semantic_focus_ || semantics_version_ == 0) {
     semantic_items_ = out_.items;
     semantic_state_ = vm.state;
     semantic_busy_ = vm.busy;
     semantic_focus_ = drawer_.focus();
-    semantics_ = ui::semantics_json(vm.state, out_.items, vm.busy, semantic_focus_);
     ++semantics_version_;
   }
+}
+
+const std::string& App::snapshot() {
+  if (snapshot_of_ != semantics_version_) {
+    snapshot_ = ui::snapshot_json(semantic_state_, semantic_items_);
+    snapshot_of_ = semantics_version_;
+  }
+  return snapshot_;
+}
+
+const std::string& App::semantics() {
+  if (semantics_of_ != semantics_version_) {
+    semantics_ = ui::semantics_json(semantic_state_, semantic_items_, semantic_busy_, semantic_focus_);
+    semantics_of_ = semantics_version_;
+  }
+  return semantics_;
 }
 
 void App::focus_item(const char* id, int caret) {

@@ -36,9 +36,11 @@ class App {
   std::string load_fixture(std::string_view state_json);
   std::string state_json() const { return widget_->state_json(); }
   std::string take_effects() { return widget_->take_effects_json(); }
-  const std::string& snapshot() const { return snapshot_; }
-  // The accessibility mirror's tree (ui::semantics_json) and a counter that changes with it.
-  const std::string& semantics() const { return semantics_; }
+  // The snapshot of the last shown frame, and the accessibility mirror's tree
+  // (ui::semantics_json) with a counter that changes with it. Both JSON texts are written when
+  // asked for, not every frame (a ticker changes the items every frame; few frames are read).
+  const std::string& snapshot();
+  const std::string& semantics();
   int semantics_version() const { return semantics_version_; }
   void focus_item(const char* id, int caret);  // the mirror element with the keyboard focus
 
@@ -49,7 +51,7 @@ class App {
   void focus(bool focused);
 
  private:
-  // Puts the drawn frame on the canvas and updates the snapshot and the semantic tree.
+  // Puts the drawn frame on the canvas and keeps what its snapshot and semantic tree are made of.
   void present(const ViewModel& vm);
   void rebuild_fonts(bool with_value);
   void update_cursor();
@@ -76,13 +78,14 @@ class App {
   bool wants_text_ = false;     // from the last frame
   float scroll_y_ = 0.0f, scroll_max_y_ = 0.0f;
   int cursor_ = -2;
-  std::string snapshot_;
-  std::vector<ui::DrawnItem> semantic_items_;  // what semantics_ was made from
+  // The last shown frame's items and state, what snapshot() and semantics() are made from.
+  std::vector<ui::DrawnItem> semantic_items_;
   StateName semantic_state_ = StateName::disconnected;
   bool semantic_busy_ = false;
   std::string semantic_focus_;
-  std::string semantics_;
-  int semantics_version_ = 0;
+  int semantics_version_ = 0;  // changes whenever any of the four above does
+  std::string snapshot_, semantics_;
+  int snapshot_of_ = -1, semantics_of_ = -1;  // the version each text was written for
 };
 
 }  // namespace acw::web
