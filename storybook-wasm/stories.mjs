@@ -18,6 +18,7 @@ export const GROUPS = [
   { id: 'connect', title: 'Connect' },
   { id: 'buy', title: 'Buy' },
   { id: 'api-usage', title: 'API key & usage' },
+  { id: 'history', title: 'History' },
   { id: 'streaming', title: 'Streaming' },
   { id: 'errors', title: 'Errors' },
 ];
@@ -58,6 +59,26 @@ const connected = (over = {}) => ({
 const TX = '0x9f1c3a7e5d2b4c6a8e0f1d3b5a7c9e2f4d6b8a0c2e4f6a8b0d2c4e6f8a1b3c5d';
 const HAS_CREDITS = { credits: { remainingUsd: USD(2.5), usedUsd: '0' } };  // 250 credits
 const MONTHLY_500 = '192901234567901';  // floor(500 G$ / 2,592,000 s) wei per second
+
+// A history page as the backend sends it: `count` entries from number `first` (newest first) of
+// `total`, 100 G$ each, one-time purchases with 10 % bonus unless `source` says otherwise.
+const HISTORY_PAGE = (first, count, total, source = 'deposit') => ({
+  loaded: true, offset: first, total,
+  items: Array.from({ length: count }, (_, i) => {
+    const n = total - first - i;  // newest first
+    return {
+      id: `${TX}:${n}`, source, fundingStatus: n === total ? 'pending' : 'funded', txHash: TX,
+      createdAt: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}T${String(8 + (n % 12)).padStart(2, '0')}:15:00Z`,
+      gdAmountWei: G(100), principalUsd: USD(1), bonusUsd: source === 'deposit' ? USD(0.1) : '0',
+    };
+  }),
+});
+
+// The profile's totals behind HISTORY_PAGE's 57 purchases: 5,700 G$ → 5,700 credits + 570 bonus,
+// 6,020 used, 250 left.
+const HISTORY_TOTALS = {
+  credits: { remainingUsd: USD(2.5), usedUsd: USD(60.2), paidOnceWei: G(5700), boughtUsd: USD(57), bonusUsd: USD(5.7) },
+};
 
 const LONG_WALLET_ERROR =
   'The wallet reported an error: Internal JSON-RPC error. execution reverted: SuperfluidHost: ' +
@@ -317,6 +338,55 @@ export const STORIES = [
       apiKeys: [{ id: 'key_0123456789abcdef', tokenPrefix: 'gd_live_3f9a', createdAt: '2026-11-20T08:00:00Z', revokedAt: null }],
     }),
     items: ['nav.api_key', 'key_title', 'api_key.masked', 'rotate_key', 'revoke_key'],
+  },
+
+  // ---- history
+  {
+    id: 'history-page', group: 'history', title: 'History: one page', state: 'has_credits',
+    description: 'The newest ten of 57 entries: time, kind, G$ → credits with the bonus, status, the transaction.',
+    fixture: connected({ ...HISTORY_TOTALS, view: 'history', history: HISTORY_PAGE(0, 10, 57) }),
+    items: ['nav.history', 'history_title', 'history.kind.all', 'history.status.all', 'history.0', 'history.0.detail',
+      'history.5.detail'],
+  },
+  {
+    id: 'history-last-page', group: 'history', title: 'History: the last page', state: 'has_credits',
+    description: '21–23 of 23: Previous enabled, Next not; the totals of the whole account below.',
+    fixture: connected({ ...HISTORY_TOTALS, view: 'history', history: HISTORY_PAGE(20, 3, 23) }),
+    items: ['history.0', 'history.2.detail', 'history_paging', 'history.prev', 'history.next', 'totals_title',
+      'totals.g', 'totals.credits'],
+  },
+  {
+    id: 'history-stream-filter-es', group: 'history', title: 'History: stream entries — Spanish, 320 px',
+    state: 'has_credits', description: 'The stream filter, in Spanish, at the narrowest width.',
+    controls: { locale: 'es', width: 320 },
+    fixture: connected({ ...HAS_CREDITS, view: 'history', history: { ...HISTORY_PAGE(0, 3, 3, 'streamCron'), kind: 'stream' } }),
+    items: ['history.kind.stream', 'history.0', 'history.2.detail', 'history_paging'],
+  },
+  {
+    id: 'history-no-match', group: 'history', title: 'History: a filter with no match — dark', state: 'has_credits',
+    description: 'No pending stream credits: said in words.', controls: { theme: 'dark' },
+    fixture: connected({ ...HAS_CREDITS, view: 'history',
+      history: { kind: 'stream', status: 'pending', loaded: true, total: 0, items: [] } }),
+    items: ['history.kind.stream', 'history.status.pending', 'history_empty'],
+  },
+  {
+    id: 'history-empty', group: 'history', title: 'History: nothing yet', state: 'connected_empty',
+    description: 'A new account: what will show here.',
+    fixture: connected({ view: 'history', history: { loaded: true, total: 0, items: [] } }),
+    items: ['history_title', 'history_empty'],
+  },
+  {
+    id: 'history-loading', group: 'history', title: 'History: loading', state: 'has_credits',
+    description: 'Shown in place while the page loads.',
+    fixture: connected({ ...HAS_CREDITS, view: 'history', history: { loading: true } }),
+    items: ['history_loading'],
+  },
+  {
+    id: 'history-failed', group: 'history', title: 'History: load failed', state: 'has_credits',
+    description: 'In place, with Retry: the rest of the widget keeps working (not backend_unavailable).',
+    fixture: connected({ ...HAS_CREDITS, view: 'history',
+      history: { failure: 'the service answered 500 (disk full)' } }),
+    items: ['history_failed', 'history.retry', 'nav.buy'],
   },
 
   // ---- streaming

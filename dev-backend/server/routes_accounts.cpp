@@ -29,7 +29,7 @@ void credit_history(App& app, const httplib::Request& req, httplib::Response& re
   q.account = *account;
   auto limit = query.integer("limit", kDefaultLimit, 1, kMaxLimit);
   auto offset = query.integer("offset", 0, 0, kMaxOffset);
-  q.source = query.one_of("source", {"deposit", "streamUpdate", "streamCron"});
+  q.source = query.one_of("source", {"deposit", "streamUpdate", "streamCron", "stream"});
   q.funding_status = query.one_of("fundingStatus", {"pending", "funded", "failed"});
   q.from_ms = query.time_ms("from");
   q.to_ms = query.time_ms("to");

@@ -24,7 +24,8 @@ CreditEntry read_credit(const Stmt& s) {
 // The WHERE clause of a history query; binds follow the account at index 1.
 std::string history_filter(const HistoryQuery& q) {
   std::string where = " WHERE account = ?1";
-  if (q.source) where += " AND source = ?2";
+  // "stream": both kinds of stream entry (the widget's "stream" filter).
+  if (q.source) where += " AND (source = ?2 OR (?2 = 'stream' AND source IN ('streamUpdate', 'streamCron')))";
   if (q.funding_status) where += " AND funding_status = ?3";
   if (q.from_ms) where += " AND created_at_ms >= ?4";
   if (q.to_ms) where += " AND created_at_ms <= ?5";

@@ -228,7 +228,7 @@ TEST_CASE("http: record -> profile -> credit history, exactly once") {
             .second.at("total") == 1);
   CHECK(h.get("/v1/accounts/" + kAlice + "/credit-history?to=2024-04-30").second.at("total") == 0);
   CHECK(h.get("/v1/accounts/" + kBob + "/credit-history").second.at("total") == 0);
-  for (const char* q : {"?limit=0", "?limit=101", "?limit=abc", "?offset=-1", "?source=stream",
+  for (const char* q : {"?limit=0", "?limit=101", "?limit=abc", "?offset=-1", "?source=streams",
                         "?fundingStatus=done", "?from=yesterday", "?to=2024-13-01",
                         "?from=2024-05-02&to=2024-05-01", "?page=2"}) {
     CHECK_MESSAGE(h.get("/v1/accounts/" + kAlice + "/credit-history" + q).first == 400, q);

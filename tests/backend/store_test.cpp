@@ -137,6 +137,32 @@ TEST_CASE("credit history: newest first, filters, paging") {
   CHECK(s.store.credit_history(q)->total == 0);
 }
 
+TEST_CASE("credit history: source \"stream\" is both kinds of stream entry, not deposits") {
+  OpenStore s;
+  REQUIRE(s.store.insert_credit(credit(1, 0, kAlice, kWeiPerG, 1000)));
+  CreditEntry update = credit(2, 0, kAlice, kWeiPerG, 2000);
+  update.id = "stream-update-1";
+  update.source = "streamUpdate";
+  REQUIRE(s.store.insert_credit(update));
+  CreditEntry cron = credit(3, 0, kAlice, kWeiPerG, 3000);
+  cron.id = "stream-cron-1";
+  cron.source = "streamCron";
+  REQUIRE(s.store.insert_credit(cron));
+  HistoryQuery q;
+  q.account = kAlice;
+  q.source = "stream";
+  auto page = s.store.credit_history(q);
+  REQUIRE(page);
+  CHECK(page->total == 2);
+  REQUIRE(page->items.size() == 2);
+  CHECK(page->items[0].source == "streamCron");
+  CHECK(page->items[1].source == "streamUpdate");
+  q.source = "deposit";
+  CHECK(s.store.credit_history(q)->total == 1);
+  q.source = "streamCron";
+  CHECK(s.store.credit_history(q)->total == 1);
+}
+
 TEST_CASE("usage spends credits atomically, refuses beyond the balance, is idempotent") {
   OpenStore s;
   UsageEntry u;

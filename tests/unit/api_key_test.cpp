@@ -17,14 +17,6 @@ const Effect* http_to(const std::vector<Effect>& fx, const std::string& path) {
   return nullptr;
 }
 
-State with_backend() {
-  State s = connected_state();
-  s.config.backend_url = "http://backend";
-  s.backend.health = BackendHealth::ok;
-  s.credits = CreditsFacet{true, 1'000'000, 0};
-  return s;
-}
-
 const std::string kToken64 = "gd_live_" + std::string(64, 'f');
 
 }  // namespace

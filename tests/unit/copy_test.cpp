@@ -10,10 +10,7 @@ using namespace acw::test;
 namespace {
 
 State usage_empty_state() {
-  State s = connected_state();
-  s.config.backend_url = "http://backend";
-  s.backend.health = BackendHealth::ok;
-  s.credits = CreditsFacet{true, 1'000'000, 0};
+  State s = with_backend();
   s.view = View::usage;
   return s;
 }
@@ -30,12 +27,6 @@ const Effect* timer_in(const std::vector<Effect>& fx) {
     if (e.kind == EffectKind::timer) return &e;
   }
   return nullptr;
-}
-
-std::string label_of(const State& s, const std::string& id) {
-  ViewModel vm = build_view_model(s);
-  const ViewItem* item = find_item(vm, id);
-  return item ? item->label : "(missing)";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/reducer.h"
 #include "core/state.h"
 #include "core/view_model.h"
+#include "core/view_model_build.h"
 
 namespace acw::test {
 
@@ -63,6 +64,22 @@ inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) 
   State s = configured_state();
   auto fx = connect_on(s, chain);
   if (chain == kChain) reduce(s, Event::wallet_ok(last_wallet(fx)->id, word(balance_wei)));
+  return s;
+}
+
+// The label of item `id` in the view of `s` ("(missing)" when it is not shown).
+inline std::string label_of(const State& s, const std::string& id) {
+  ViewModel vm = build_view_model(s);
+  const ViewItem* item = find_item(vm, id);
+  return item ? item->label : "(missing)";
+}
+
+// Connected, with a healthy backend and 100 credits.
+inline State with_backend() {
+  State s = connected_state();
+  s.config.backend_url = "http://backend";
+  s.backend.health = BackendHealth::ok;
+  s.credits = CreditsFacet{true, 1'000'000, 0};
   return s;
 }
 

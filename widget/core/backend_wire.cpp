@@ -132,7 +132,10 @@ Parsed<Profile> parse_profile(const json& body) {
   if (auto e = need_object(body, "profile"); !e.empty()) return Parsed<Profile>::fail(e);
   const std::string e = first_error({read_amount(body, "remainingUsd", p.remaining_micro_usd),
                                      read_amount(body, "usedUsd", p.used_micro_usd),
-                                     read_amount(body, "totalGDStreamedWei", p.streamed_wei, false)});
+                                     read_amount(body, "totalGDStreamedWei", p.streamed_wei, false),
+                                     read_amount(body, "totalGdDepositedWei", p.paid_once_wei, false),
+                                     read_amount(body, "totalPrincipalUsd", p.principal_micro_usd, false),
+                                     read_amount(body, "totalBonusUsd", p.bonus_micro_usd, false)});
   if (!e.empty()) return Parsed<Profile>::fail(e);
   if (body.contains("stream") && !body.at("stream").is_null()) {
     const json& st = body.at("stream");
@@ -183,6 +186,48 @@ Parsed<UsagePage> parse_usage_page(const json& body) {
   }
   page.total = body.at("total").get<uint64_t>();
   return Parsed<UsagePage>::good(std::move(page));
+}
+
+namespace {
+
+// `out` must be one of `allowed` (a known word of the backend's).
+std::string read_word(const json& obj, const char* key, std::string& out, std::initializer_list<const char*> allowed) {
+  if (auto e = read_string(obj, key, out, true, 32); !e.empty()) return e;
+  for (const char* a : allowed) {
+    if (out == a) return {};
+  }
+  return std::string(key) + " has an unknown value";
+}
+
+Parsed<HistoryEntry> parse_history_entry(const json& v) {
+  HistoryEntry h;
+  if (!v.is_object()) return Parsed<HistoryEntry>::fail("a credit history entry must be an object");
+  const std::string e =
+      first_error({read_id(v, "id", h.id), read_word(v, "source", h.source, {"deposit", "streamUpdate", "streamCron"}),
+                   read_word(v, "fundingStatus", h.status, {"pending", "funded", "failed"}),
+                   read_string(v, "txHash", h.tx_hash, false, 66), read_string(v, "createdAt", h.created_at, true, 64),
+                   read_amount(v, "gdAmountWei", h.gd_wei), read_amount(v, "principalUsd", h.principal_micro_usd),
+                   read_amount(v, "bonusUsd", h.bonus_micro_usd)});
+  if (!e.empty()) return Parsed<HistoryEntry>::fail(e);
+  return Parsed<HistoryEntry>::good(std::move(h));
+}
+
+}  // namespace
+
+Parsed<HistoryPage> parse_history_page(const json& body) {
+  HistoryPage page;
+  std::string error;
+  const json* items = items_of(body, error);
+  if (!items) return Parsed<HistoryPage>::fail(error);
+  for (const json& v : *items) {
+    auto h = parse_history_entry(v);
+    if (!h.ok()) return Parsed<HistoryPage>::fail(h.error);
+    page.items.push_back(std::move(*h.value));
+  }
+  const std::optional<uint64_t> total = body.contains("total") ? whole_number(body.at("total")) : std::nullopt;
+  if (!total) return Parsed<HistoryPage>::fail("total must be a whole number");
+  page.total = *total;
+  return Parsed<HistoryPage>::good(std::move(page));
 }
 
 Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body) {

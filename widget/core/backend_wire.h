@@ -26,12 +26,20 @@ struct Profile {
   uint128 remaining_micro_usd = 0;
   uint128 used_micro_usd = 0;
   uint128 streamed_wei = 0;          // totalGDStreamedWei
+  uint128 paid_once_wei = 0;         // totalGdDepositedWei
+  uint128 principal_micro_usd = 0;   // totalPrincipalUsd
+  uint128 bonus_micro_usd = 0;       // totalBonusUsd
   std::string stream_status = "none";  // stream.status: none | active | ended
   std::string stream_end_reason;       // stream.endReason: user | liquidated
 };
 
 struct UsagePage {
   std::vector<UsageEntry> items;
+  uint64_t total = 0;
+};
+
+struct HistoryPage {
+  std::vector<HistoryEntry> items;
   uint64_t total = 0;
 };
 
@@ -50,6 +58,8 @@ Parsed<Profile> parse_profile(const json& body);
 // POST /v1/celo/events/record: the credit (principal + bonus, micro-USD) of this tx's events.
 Parsed<uint128> parse_record_credit(const json& body);
 Parsed<UsagePage> parse_usage_page(const json& body);
+// GET …/credit-history: entries with a known source and status, amounts as decimal strings.
+Parsed<HistoryPage> parse_history_page(const json& body);
 Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body);
 Parsed<NonceAnswer> parse_nonce(const json& body);
 Parsed<CreatedKey> parse_created_key(const json& body);

@@ -51,7 +51,8 @@ StateName derive_state_name(const State& s) {
   switch (s.view) {
     case View::stream: return stream_view_state(s);
     case View::usage: return s.usage.count > 0 ? StateName::usage_active : StateName::usage_empty;
-    case View::api_key: return balance_state(s);
+    case View::api_key:
+    case View::history: return balance_state(s);  // History does not change the precedence
     case View::buy: break;
   }
   const BuyQuote q = buy_quote(s);

@@ -18,8 +18,8 @@ const Names<WalletPhase, 5> kWalletPhases{{{WalletPhase::starting, "starting"},
                                            {WalletPhase::disconnected, "disconnected"},
                                            {WalletPhase::connecting, "connecting"},
                                            {WalletPhase::connected, "connected"}}};
-const Names<View, 4> kViews{{{View::buy, "buy"}, {View::stream, "stream"}, {View::usage, "usage"},
-                             {View::api_key, "api_key"}}};
+const Names<View, 5> kViews{{{View::buy, "buy"}, {View::stream, "stream"}, {View::usage, "usage"},
+                             {View::api_key, "api_key"}, {View::history, "history"}}};
 const Names<PayMode, 2> kModes{{{PayMode::once, "once"}, {PayMode::stream, "stream"}}};
 const Names<PaymentPhase, 6> kPaymentPhases{{{PaymentPhase::none, "none"},
                                              {PaymentPhase::awaiting_wallet, "awaiting_wallet"},
@@ -34,6 +34,12 @@ const Names<StreamPhase, 4> kStreamPhases{{{StreamPhase::none, "none"},
                                            {StreamPhase::active, "active"},
                                            {StreamPhase::paused, "paused"},
                                            {StreamPhase::stopped, "stopped"}}};
+const Names<HistoryKind, 3> kHistoryKinds{
+    {{HistoryKind::all, "all"}, {HistoryKind::once, "once"}, {HistoryKind::stream, "stream"}}};
+const Names<HistoryStatus, 4> kHistoryStatuses{{{HistoryStatus::all, "all"},
+                                                {HistoryStatus::credited, "credited"},
+                                                {HistoryStatus::pending, "pending"},
+                                                {HistoryStatus::failed, "failed"}}};
 const Names<NoticeKind, 3> kNoticeKinds{{{NoticeKind::none, "none"},
                                          {NoticeKind::info, "info"},
                                          {NoticeKind::error, "error"}}};
@@ -193,6 +199,9 @@ Parsed<State> state_from_json(const json& j) {
     r.boolean("known", s.credits.known);
     r.amount("remainingUsd", s.credits.remaining_micro_usd);
     r.amount("usedUsd", s.credits.used_micro_usd);
+    r.amount("paidOnceWei", s.credits.paid_once_wei);
+    r.amount("boughtUsd", s.credits.bought_micro_usd);
+    r.amount("bonusUsd", s.credits.bonus_micro_usd);
   }
   {
     Reader r(member(j, "stream"), "stream", err);
@@ -217,6 +226,21 @@ Parsed<State> state_from_json(const json& j) {
     if (!keys.ok()) return Parsed<State>::fail("apiKeys: " + keys.error);
     s.api_key.keys = std::move(*keys.value);
     s.api_key.loaded = true;
+  }
+  {
+    Reader r(member(j, "history"), "history", err);
+    r.name("kind", kHistoryKinds, s.history.kind);
+    r.name("status", kHistoryStatuses, s.history.status);
+    r.count("offset", s.history.offset, 1'000'000'000);
+    r.count("total", s.history.total, 1'000'000'000);
+    r.boolean("loaded", s.history.loaded);
+    r.boolean("loading", s.history.loading);
+    r.string("failure", s.history.failure);
+  }
+  if (err.empty() && j.contains("history") && j.at("history").is_object() && j.at("history").contains("items")) {
+    auto page = parse_history_page(json{{"items", j.at("history").at("items")}, {"total", s.history.total}});
+    if (!page.ok()) return Parsed<State>::fail("history.items: " + page.error);
+    s.history.items = std::move(page.value->items);
   }
   {
     Reader r(member(j, "notice"), "notice", err);
@@ -257,6 +281,14 @@ json state_to_json(const State& s) {
   for (const auto& u : s.usage.recent) {
     recent.push_back({{"id", u.id}, {"at", u.at}, {"model", u.model}, {"costUsd", to_decimal(u.cost_micro_usd)}});
   }
+  json history_items = json::array();
+  for (const HistoryEntry& h : s.history.items) {
+    history_items.push_back({{"id", h.id}, {"source", h.source}, {"fundingStatus", h.status},
+                             {"txHash", h.tx_hash.empty() ? json(nullptr) : json(h.tx_hash)},
+                             {"createdAt", h.created_at}, {"gdAmountWei", to_decimal(h.gd_wei)},
+                             {"principalUsd", to_decimal(h.principal_micro_usd)},
+                             {"bonusUsd", to_decimal(h.bonus_micro_usd)}});
+  }
   json keys = json::array();
   for (const auto& k : s.api_key.keys) {
     keys.push_back({{"id", k.id}, {"tokenPrefix", k.prefix}, {"createdAt", k.created_at},
@@ -277,9 +309,20 @@ json state_to_json(const State& s) {
       {"backend", backend},
       {"credits", {{"known", s.credits.known},
                    {"remainingUsd", to_decimal(s.credits.remaining_micro_usd)},
-                   {"usedUsd", to_decimal(s.credits.used_micro_usd)}}},
+                   {"usedUsd", to_decimal(s.credits.used_micro_usd)},
+                   {"paidOnceWei", to_decimal(s.credits.paid_once_wei)},
+                   {"boughtUsd", to_decimal(s.credits.bought_micro_usd)},
+                   {"bonusUsd", to_decimal(s.credits.bonus_micro_usd)}}},
       {"stream", stream},
       {"usage", {{"count", s.usage.count}, {"recent", recent}}},
+      {"history", {{"kind", name_of(kHistoryKinds, s.history.kind)},
+                   {"status", name_of(kHistoryStatuses, s.history.status)},
+                   {"offset", s.history.offset},
+                   {"total", s.history.total},
+                   {"loaded", s.history.loaded},
+                   {"loading", s.history.loading},
+                   {"failure", s.history.failure},
+                   {"items", history_items}}},
       {"apiKeys", keys},
       {"notice", {{"kind", name_of(kNoticeKinds, s.notice.kind)}, {"text", s.notice.text}}},
   };

@@ -47,6 +47,8 @@ void on_click(Step& st, const std::string& id) {
     st.copy("usage_snippet.copy", usage_snippet(s));
   } else if (id == "get_g") {
     st.effects.push_back(open_effect(kGetGoodDollarUrl));
+  } else if (history_click(st, id)) {
+    if (id == "nav.history") load_profile(st);  // its state comes from the credits
   } else {
     wallet_click(st, id);
     backend_click(st, id);
@@ -89,6 +91,9 @@ void on_answer(Step& st, const Event& ev) {
     case Purpose::key_revoke: api_key_answer(st, f.purpose, stale, ev); return;
     case Purpose::copy_text:
     case Purpose::copied_timer: copy_answer(st, f.purpose, ev); return;
+    case Purpose::load_history:
+      if (!stale) history_answer(st, ev);
+      return;
   }
 }
 

@@ -67,7 +67,12 @@ void on_profile(Step& st, const HttpResult& r) {
   if (!r.ok) return mark_unavailable(st, r.error);
   auto p = parse_profile(r.body);
   if (!p.ok()) return mark_unavailable(st, p.error);
-  st.s.credits = CreditsFacet{true, p.value->remaining_micro_usd, p.value->used_micro_usd};
+  st.s.credits = CreditsFacet{true,
+                              p.value->remaining_micro_usd,
+                              p.value->used_micro_usd,
+                              p.value->paid_once_wei,
+                              p.value->principal_micro_usd,
+                              p.value->bonus_micro_usd};
   auto& stream = st.s.stream;
   stream.backend_status = p.value->stream_status;
   stream.streamed_wei = p.value->streamed_wei;
@@ -124,6 +129,7 @@ void load_account_data(Step& st) {
   load_profile(st);
   load_keys(st);  // the key card shows from has_credits on
   if (s.view == View::usage) load_usage(st);
+  if (s.view == View::history) load_history(st);
 }
 
 void backend_answer(Step& st, Purpose purpose, bool stale, const Event& ev) {

@@ -33,9 +33,10 @@ struct Step {
     if (opens_prompt(method)) e.ms = s.config.wallet_timeout_ms;
     effects.push_back(std::move(e));
   }
-  void http(Purpose purpose, const char* method, const std::string& path, json body = nullptr) {
+  int http(Purpose purpose, const char* method, const std::string& path, json body = nullptr) {
     const int id = track(purpose);
     effects.push_back(http_effect(id, method, s.config.backend_url + path, std::move(body), s.config.http_timeout_ms));
+    return id;
   }
   static bool opens_prompt(const std::string& method) {
     return method == "eth_requestAccounts" || method == "eth_sendTransaction" || method == "personal_sign" ||
@@ -111,6 +112,11 @@ void settle_stream_phase(State& s);        // after the flow, the profile or sto
 
 // reducer_copy.cpp
 void copy_answer(Step& st, Purpose purpose, const Event& ev);
+
+// reducer_history.cpp
+bool history_click(Step& st, const std::string& id);  // true when `id` was a History control
+void load_history(Step& st);                          // the page of the current filters
+void history_answer(Step& st, const Event& ev);
 
 // reducer_api_key.cpp
 void api_key_click(Step& st, const std::string& id);

@@ -17,6 +17,7 @@ void new_epoch(State& s) {
   s.backend = BackendFacet{};
   s.credits = CreditsFacet{};
   s.usage = UsageFacet{};
+  s.history = HistoryFacet{};
   s.api_key = ApiKeyFacet{};
   s.stream = StreamFacet{};
   // A payment in flight is not forgotten: its hash is stored under its own account and is

@@ -31,7 +31,7 @@ struct WalletFacet {
   bool switching_chain = false;        // wallet_switch/addEthereumChain in flight
 };
 
-enum class View { buy, stream, usage, api_key };
+enum class View { buy, stream, usage, api_key, history };
 enum class PayMode { once, stream };
 
 struct PurchaseFacet {
@@ -89,6 +89,10 @@ struct CreditsFacet {
   bool known = false;
   uint128 remaining_micro_usd = 0;
   uint128 used_micro_usd = 0;
+  // The account's totals from the profile (the History view's totals card).
+  uint128 paid_once_wei = 0;           // totalGdDepositedWei
+  uint128 bought_micro_usd = 0;        // totalPrincipalUsd
+  uint128 bonus_micro_usd = 0;         // totalBonusUsd
 };
 
 enum class StreamPhase { none, active, paused, stopped };
@@ -124,6 +128,36 @@ struct UsageFacet {
   uint64_t count = 0;  // usage entries recorded for the account (the backend's total)
   std::vector<UsageEntry> recent;  // newest first, at most one page
   bool loading = false;
+};
+
+// One entry of the account's credit history (GET …/credit-history), as the backend sends it.
+struct HistoryEntry {
+  std::string id;
+  std::string source;      // deposit | streamUpdate | streamCron
+  std::string status;      // pending | funded | failed
+  std::string tx_hash;     // "" when the entry has none
+  std::string created_at;  // ISO-8601 time from the backend
+  uint128 gd_wei = 0;
+  uint128 principal_micro_usd = 0;
+  uint128 bonus_micro_usd = 0;
+};
+
+enum class HistoryKind { all, once, stream };              // the backend's `source` filter
+enum class HistoryStatus { all, credited, pending, failed };  // its `fundingStatus` filter
+
+// The History view: one page of entries for the filters, loaded from the backend (never
+// filtered here), newest first.
+struct HistoryFacet {
+  static constexpr uint64_t kPageSize = 10;
+  HistoryKind kind = HistoryKind::all;
+  HistoryStatus status = HistoryStatus::all;
+  uint64_t offset = 0;
+  uint64_t total = 0;
+  std::vector<HistoryEntry> items;
+  bool loaded = false;     // items and total are the answer for these filters and offset
+  bool loading = false;
+  std::string failure;     // why the last load failed ("" when it did not)
+  int request_id = 0;      // the load whose answer counts: an older filter's answer is dropped
 };
 
 struct ApiKeyMeta {
@@ -168,6 +202,7 @@ enum class Purpose {
   send_payment, poll_receipt, receipt_timer, record_payment, record_timer,
   key_nonce, key_sign, key_create, key_revoke,
   copy_text, copied_timer,
+  load_history,
 };
 
 struct InFlight {
@@ -189,6 +224,7 @@ struct State {
   UsageFacet usage;
   ApiKeyFacet api_key;
   CopyFeedback copy;
+  HistoryFacet history;
   Notice notice;
   // Saved payments with a hash, by "<account>.<chainId>" (from localStorage at start): resumed
   // when that account connects, forgotten only once credited or clearly failed.

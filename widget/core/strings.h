@@ -158,6 +158,38 @@ namespace acw {
   X(balance_updating, 0)           /* a balance being re-read after a change */       \
   X(copied, 0)                     /* a Copy button, for a moment after it copied */  \
   X(copy_refused, 0)               /* the browser refused clipboard access */         \
+  /* history */                                                                       \
+  X(nav_history, 0)                                                                   \
+  X(history_title, 0)                                                                 \
+  X(history_filter_all, 0)                                                            \
+  X(history_filter_once, 0)                                                           \
+  X(history_filter_stream, 0)                                                         \
+  X(history_filter_any_status, 0)                                                     \
+  X(history_status_credited, 0)                                                       \
+  X(history_status_pending, 0)                                                        \
+  X(history_status_failed, 0)                                                         \
+  X(history_kind_once, 0)                                                             \
+  X(history_kind_update, 0)                                                           \
+  X(history_kind_stream_credit, 0)                                                    \
+  X(history_plural_all, 0)                                                            \
+  X(history_plural_once, 0)                                                           \
+  X(history_plural_stream, 0)                                                         \
+  X(history_none, 0)                                                                  \
+  X(history_none_kind, 1)          /* {0}=what (plural) */                            \
+  X(history_none_filtered, 2)      /* {0}=what (plural) {1}=status */                 \
+  X(history_loading, 0)                                                               \
+  X(history_failed, 1)             /* {0}=reason */                                   \
+  X(history_row, 2)                /* {0}=time {1}=kind */                            \
+  X(history_credits, 1)            /* {0}=credits */                                  \
+  X(history_credits_bonus, 2)      /* {0}=credits {1}=of which bonus */               \
+  X(history_detail, 3)             /* {0}=G$ {1}=credits text {2}=status */           \
+  X(history_paging, 3)             /* {0}=first {1}=last {2}=total */                 \
+  X(history_prev, 0)                                                                  \
+  X(history_next, 0)                                                                  \
+  X(totals_title, 0)                                                                  \
+  X(totals_g, 2)                   /* {0}=G$ paid once {1}=G$ streamed */             \
+  X(totals_credits, 2)             /* {0}=credits bought {1}=bonus credits */         \
+  X(totals_balance, 2)             /* {0}=credits used {1}=credits remaining */       \
   /* end */
 
 struct Strings {

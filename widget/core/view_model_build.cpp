@@ -131,6 +131,9 @@ void nav_tabs(Ctx& c) {
   ViewItem& usage = c.it.add("nav.usage", c.t.nav_usage, Role::button, Look::tab);
   usage.selected = v == View::usage;
   usage.same_line = true;
+  ViewItem& history = c.it.add("nav.history", c.t.nav_history, Role::button, Look::tab);
+  history.selected = v == View::history;
+  history.same_line = true;
 }
 
 void balance_block(Ctx& c) {
@@ -482,6 +485,98 @@ void usage_view(Ctx& c, StateName name) {
   notice_item(c);
 }
 
+// A row of filter chips: the selected one is the filter the page was loaded with.
+template <typename E, size_t N>
+void filter_row(Ctx& c, const std::pair<const char*, const char*> (&chips)[N], const E (&values)[N], E current) {
+  for (size_t i = 0; i < N; ++i) {
+    ViewItem& chip = c.it.add(chips[i].first, chips[i].second, Role::button, Look::tab);
+    chip.selected = values[i] == current;
+    chip.same_line = i > 0;
+  }
+}
+
+const char* kind_label(const Strings& t, const std::string& source) {
+  if (source == "deposit") return t.history_kind_once;
+  return source == "streamUpdate" ? t.history_kind_update : t.history_kind_stream_credit;
+}
+
+const char* status_label(const Strings& t, const std::string& status) {
+  if (status == "funded") return t.history_status_credited;
+  return status == "pending" ? t.history_status_pending : t.history_status_failed;
+}
+
+// What an empty page says, in words for its filters.
+std::string history_empty_text(const Strings& t, const HistoryFacet& h) {
+  const char* what = h.kind == HistoryKind::once     ? t.history_plural_once
+                     : h.kind == HistoryKind::stream ? t.history_plural_stream
+                                                     : t.history_plural_all;
+  if (h.status == HistoryStatus::all) {
+    return h.kind == HistoryKind::all ? std::string(t.history_none) : text(t.history_none_kind, what);
+  }
+  const char* status = h.status == HistoryStatus::credited  ? t.history_status_credited
+                       : h.status == HistoryStatus::pending ? t.history_status_pending
+                                                            : t.history_status_failed;
+  return text(t.history_none_filtered, what, status);
+}
+
+// Totals over the whole account (the profile), not over the loaded rows.
+void totals_card(Ctx& c) {
+  const auto& s = c.s;
+  if (!s.credits.known) return;
+  const CreditsFacet& k = s.credits;
+  c.it.text("totals_title", c.t.totals_title, Look::heading);
+  c.it.text("totals.g", text(c.t.totals_g, c.f.g(k.paid_once_wei), c.f.g(s.stream.streamed_wei)), Look::muted);
+  c.it.text("totals.credits", text(c.t.totals_credits, c.f.credits(k.bought_micro_usd), c.f.credits(k.bonus_micro_usd)),
+            Look::muted);
+  c.it.text("totals.balance",
+            text(c.t.totals_balance, c.f.credits(k.used_micro_usd), c.f.credits(k.remaining_micro_usd)), Look::muted);
+}
+
+void history_rows(Ctx& c);  // one page of entries, then the paging
+
+void history_view(Ctx& c) {
+  const HistoryFacet& h = c.s.history;
+  account_header(c);
+  nav_tabs(c);
+  c.it.text("history_title", c.t.history_title, Look::heading);
+  filter_row(c, {{"history.kind.all", c.t.history_filter_all}, {"history.kind.once", c.t.history_filter_once},
+                 {"history.kind.stream", c.t.history_filter_stream}},
+             {HistoryKind::all, HistoryKind::once, HistoryKind::stream}, h.kind);
+  filter_row(c, {{"history.status.all", c.t.history_filter_any_status}, {"history.status.credited", c.t.history_status_credited},
+                 {"history.status.pending", c.t.history_status_pending}, {"history.status.failed", c.t.history_status_failed}},
+             {HistoryStatus::all, HistoryStatus::credited, HistoryStatus::pending, HistoryStatus::failed}, h.status);
+  if (!h.failure.empty()) {
+    c.it.text("history_failed", text(c.t.history_failed, h.failure), Look::error);
+    c.it.button("history.retry", c.t.retry, !h.loading, Look::primary);
+  } else if (!h.loaded) {
+    c.it.text("history_loading", c.t.history_loading, Look::muted);
+  } else if (h.items.empty()) {
+    c.it.text("history_empty", history_empty_text(c.t, h), Look::muted);
+  } else {
+    history_rows(c);
+  }
+  totals_card(c);
+}
+
+void history_rows(Ctx& c) {
+  const HistoryFacet& h = c.s.history;
+  for (size_t i = 0; i < h.items.size(); ++i) {
+    const HistoryEntry& e = h.items[i];
+    const std::string n = fmt::to_string(i);
+    c.it.text("history." + n, text(c.t.history_row, format_date_time(c.t, e.created_at), kind_label(c.t, e.source)));
+    const std::string credits = e.bonus_micro_usd ? text(c.t.history_credits_bonus, c.f.credits(e.principal_micro_usd + e.bonus_micro_usd),
+                                                         c.f.credits(e.bonus_micro_usd))
+                                                  : text(c.t.history_credits, c.f.credits(e.principal_micro_usd));
+    std::string detail = text(c.t.history_detail, c.f.g(e.gd_wei), credits, status_label(c.t, e.status));
+    if (!e.tx_hash.empty()) detail += " • " + short_address(e.tx_hash);
+    c.it.text("history." + n + ".detail", detail, Look::muted);
+  }
+  const uint64_t last = std::min(h.total, h.offset + h.items.size());
+  c.it.text("history_paging", text(c.t.history_paging, h.offset + 1, last, h.total), Look::muted);
+  c.it.button("history.prev", c.t.history_prev, h.offset > 0 && !h.loading);
+  c.it.button("history.next", c.t.history_next, last < h.total && !h.loading).same_line = true;
+}
+
 void disconnected_view(Ctx& c) {
   const auto& s = c.s;
   c.it.text("intro", c.t.intro);
@@ -543,13 +638,16 @@ ViewModel build_view_model(const State& s) {
     case StateName::insufficient_ai_credits:
       if (s.view == View::api_key) {
         api_key_view(c);
+      } else if (s.view == View::history) {
+        history_view(c);
       } else {
         buy_view(c, vm.state);
       }
       break;
   }
   vm.busy = s.wallet.phase == WalletPhase::connecting || s.wallet.balance_loading || s.wallet.switching_chain ||
-            vm.state == StateName::payment_pending || s.api_key.task != KeyTask::none;
+            vm.state == StateName::payment_pending || s.api_key.task != KeyTask::none ||
+            (s.view == View::history && s.history.loading);
   vm.wants_ticker = vm.state == StateName::streaming_active;
   return vm;
 }
