@@ -12,6 +12,7 @@
 #include "server/server.h"
 #include "store/store.h"
 #include "util/log.h"
+#include "util/sigbus_guard.h"
 
 using namespace acw::backend;
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "acw-dev-backend: %s\n", deployment.error.c_str());
     return 1;
   }
+  install_sigbus_guard(o.db_path);
   Store store;
   std::string error;
   if (!store.open(o.db_path, error)) {

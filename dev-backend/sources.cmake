@@ -46,5 +46,6 @@ set(ACW_BACKEND_SOURCES
   store/usage.cpp
   util/hex.cpp
   util/log.cpp
+  util/sigbus_guard.cpp
   util/time.cpp
 )

@@ -30,6 +30,7 @@ class Db {
   std::string last_error() const;
 
  private:
+  bool check_writable(const std::string& path, std::string& error);
   sqlite3* db_ = nullptr;
 };
 
