@@ -50,6 +50,16 @@ bool Db::check_writable(const std::string& path, std::string& error) {
   return false;
 }
 
+bool Db::open_read_only(const std::string& path, std::string& error) {
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    error = "cannot open database " + path + " for reading: " + last_error();
+    return false;
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  return exec("PRAGMA query_only=ON;", error);
+}
+
 bool Db::exec(const char* sql, std::string& error) {
   char* message = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
@@ -158,6 +168,17 @@ bool Transaction::commit() {
   std::string error;
   done_ = db_.exec("COMMIT", error);
   return done_;
+}
+
+Snapshot::Snapshot(Db& db) : db_(db) {
+  std::string error;
+  began_ = db_.exec("BEGIN", error);
+}
+
+Snapshot::~Snapshot() {
+  if (!began_) return;
+  std::string error;
+  db_.exec("ROLLBACK", error);  // reads only: nothing to keep
 }
 
 }  // namespace acw::backend
