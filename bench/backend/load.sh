@@ -131,8 +131,8 @@ run_wrk() {  # scenario run connections -> one JSON line
     health) url="$base/health" ;;
     config) url="$base/config/values" ;;
     credit-history) url="$base/v1/accounts/$account/credit-history" ;;
-    usage-log) url="$base/v1/accounts/$account/usage" ;;
-    api-keys) url="$base/v1/accounts/$account/api-keys" ;;
+    usage-log) url="$base/v1/accounts/$account/usage"; env+=(BENCH_AUTH="Bearer $token") ;;
+    api-keys) url="$base/v1/accounts/$account/api-keys"; env+=(BENCH_AUTH="Bearer $token") ;;
     nonce) url="$base/v1/auth/nonce"; env+=(BENCH_METHOD=POST BENCH_BODY="$nonce_body") ;;
     profile) url="$base/v1/accounts/$account/profile" ;;
     quote) url="$base/v1/quote?gdAmountWei=100000000000000000000" ;;

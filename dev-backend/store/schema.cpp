@@ -53,6 +53,13 @@ CREATE TABLE IF NOT EXISTS api_keys (
 -- The key list's order (newest first, then id) straight from the index: no sort step.
 DROP INDEX IF EXISTS api_keys_by_account;
 CREATE INDEX IF NOT EXISTS api_keys_by_account_created ON api_keys (account, created_at_ms DESC, id);
+-- Read sessions of a sign-in (30 minutes): who may read an account's usage and keys.
+CREATE TABLE IF NOT EXISTS read_sessions (
+  token_sha256  TEXT PRIMARY KEY,
+  account       TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS usage (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
   account    TEXT NOT NULL,

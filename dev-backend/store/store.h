@@ -77,6 +77,10 @@ class Store {
   std::optional<ApiKeyRecord> revoke_api_key(const std::string& id, int64_t now_ms);
   bool touch_api_key(const std::string& id, int64_t now_ms);
 
+  // Read sessions (store/read_sessions.cpp). Inserting one removes the long expired.
+  bool insert_read_session(const ReadSessionRecord& record);
+  std::optional<ReadSessionRecord> find_read_session(const std::string& token_sha256);
+
   // Usage: spends credits atomically. requestId is unique per account: a repeat with the
   // same model and cost is `duplicate` (nothing spent again), with other values `conflict`.
   // usage() reads a page on the read connection: rows by the index (account, at_ms), the
