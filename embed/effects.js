@@ -16,9 +16,17 @@ function openLink(url) {
   window.open(parsed.href, '_blank', 'noopener,noreferrer');
 }
 
-function copyText(text) {
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    navigator.clipboard.writeText(String(text)).catch(() => {});
+// {result: true} once the clipboard holds the text; {error} when the browser refused (no
+// permission, no focus, an iframe without clipboard-write, or no Clipboard API at all).
+async function copyText(text) {
+  if (!navigator.clipboard || !navigator.clipboard.writeText) {
+    return { error: { code: 4200, message: 'This browser has no clipboard access' } };
+  }
+  try {
+    await navigator.clipboard.writeText(String(text));
+    return { result: true };
+  } catch (e) {
+    return { error: { code: 4100, message: String((e && e.message) || e).slice(0, 200) } };
   }
 }
 
@@ -123,7 +131,7 @@ function runEffect(ctrl, effect) {
       }));
       return;
     case 'copy':
-      copyText(effect.text);
+      copyText(effect.text).then((answer) => ctrl.resolve(effect.id, answer));
       return;
     case 'open':
       openLink(effect.url);

@@ -38,6 +38,10 @@ test('API key: created once by sign-in, usable by an AI tool, masked afterwards;
   const { page, token } = await buyAndCreateKey(env.accounts[7]);
   await shot(page, 'api_key_created');
   assert.match(token, /^gd_live_[0-9a-f]{64}$/);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await clickItem(page, W, 'copy_key');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'copy_key')?.label === 'Copied', '"Copied" on the key');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), token);
   assert.equal(await page.evaluate(() => window.wallet.countRequests('personal_sign')), 1);
   // Never stored in the page: not in localStorage, not in any event.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
@@ -56,6 +60,25 @@ test('API key: created once by sign-in, usable by an AI tool, masked afterwards;
   const empty = await waitForState(page, W, 'usage_empty');
   await shot(page, 'usage_empty');
   assert.match(findItem(empty, 'usage_snippet').label, new RegExp(env.stack.backendUrl.replace(/[.:/]/g, '\\$&')));
+
+  // Copy: the exact command reaches the clipboard, the button says so, then reads Copy again.
+  await clickItem(page, W, 'usage_snippet.copy');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'usage_snippet.copy')?.label === 'Copied', '"Copied"');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), findItem(empty, 'usage_snippet').label);
+  await waitForSnapshot(page, W, (s) => findItem(s, 'usage_snippet.copy')?.label === 'Copy', 'Copy again', { timeout: 5000 });
+  // A browser that refuses the clipboard: said plainly beside the button, never "Copied".
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await clickItem(page, W, 'usage_snippet.copy');
+  const refused = await waitForSnapshot(page, W, (s) => findItem(s, 'copy_refused'), 'the refusal beside the button');
+  assert.match(findItem(refused, 'copy_refused').label, /did not allow copying/);
+  assert.equal(findItem(refused, 'usage_snippet.copy').label, 'Copy');
+  // Allowed again: the next copy works and the refusal goes.
+  await page.evaluate(() => { delete navigator.clipboard.writeText; });
+  await clickItem(page, W, 'usage_snippet.copy');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'usage_snippet.copy')?.label === 'Copied' && !findItem(s, 'copy_refused'),
+    '"Copied" and no refusal');
 
   // The AI gateway spends with the key (what `curl -H "Authorization: Bearer …"` does).
   let r = await spend(token, 'req-1', '600000');

@@ -5,6 +5,7 @@
 
 #include "core/reducer.h"
 #include "core/state.h"
+#include "core/view_model.h"
 
 namespace acw::test {
 
@@ -27,6 +28,14 @@ inline State configured_state() {
 inline const Effect* last_wallet(const std::vector<Effect>& effects) {
   for (auto it = effects.rbegin(); it != effects.rend(); ++it) {
     if (it->kind == EffectKind::wallet) return &*it;
+  }
+  return nullptr;
+}
+
+// The view item with `id`, or null.
+inline const ViewItem* find_item(const ViewModel& vm, const std::string& id) {
+  for (const auto& item : vm.items) {
+    if (item.id == id) return &item;
   }
   return nullptr;
 }

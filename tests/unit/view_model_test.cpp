@@ -10,31 +10,20 @@
 using namespace acw;
 using namespace acw::test;
 
-namespace {
-
-const ViewItem* find(const ViewModel& vm, const std::string& id) {
-  for (const auto& item : vm.items) {
-    if (item.id == id) return &item;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 TEST_CASE("disconnected shows Connect; without a wallet, guidance instead") {
   State s = configured_state();
   reduce(s, Event::start(true));
   ViewModel vm = build_view_model(s);
-  REQUIRE(find(vm, "connect"));
-  CHECK(find(vm, "connect")->enabled);
-  CHECK(find(vm, "connect")->role == Role::button);
+  REQUIRE(find_item(vm, "connect"));
+  CHECK(find_item(vm, "connect")->enabled);
+  CHECK(find_item(vm, "connect")->role == Role::button);
 
   State none = configured_state();
   reduce(none, Event::start(false));
   vm = build_view_model(none);
-  CHECK_FALSE(find(vm, "connect"));
-  REQUIRE(find(vm, "no_wallet"));
-  CHECK(find(vm, "no_wallet")->label.find("MetaMask") != std::string::npos);
+  CHECK_FALSE(find_item(vm, "connect"));
+  REQUIRE(find_item(vm, "no_wallet"));
+  CHECK(find_item(vm, "no_wallet")->label.find("MetaMask") != std::string::npos);
 }
 
 TEST_CASE("connected_empty shows the balance with grouping and the amount input") {
@@ -42,14 +31,14 @@ TEST_CASE("connected_empty shows the balance with grouping and the amount input"
   s.wallet.balance_wei = uint128{1234} * 1'000'000'000'000'000'000ULL + 500'000'000'000'000'000ULL;
   ViewModel vm = build_view_model(s);
   CHECK(vm.state == StateName::connected_empty);
-  REQUIRE(find(vm, "balance"));
-  CHECK(find(vm, "balance")->label == "1,234.5 G$");
-  REQUIRE(find(vm, "amount"));
-  CHECK(find(vm, "amount")->role == Role::input);
-  REQUIRE(find(vm, "pay"));
-  CHECK_FALSE(find(vm, "pay")->enabled);
-  CHECK_FALSE(find(vm, "pay")->hint.empty());  // the reason is shown, not hover-only
-  CHECK(find(vm, "mode.once")->selected);
+  REQUIRE(find_item(vm, "balance"));
+  CHECK(find_item(vm, "balance")->label == "1,234.5 G$");
+  REQUIRE(find_item(vm, "amount"));
+  CHECK(find_item(vm, "amount")->role == Role::input);
+  REQUIRE(find_item(vm, "pay"));
+  CHECK_FALSE(find_item(vm, "pay")->enabled);
+  CHECK_FALSE(find_item(vm, "pay")->hint.empty());  // the reason is shown, not hover-only
+  CHECK(find_item(vm, "mode.once")->selected);
 }
 
 TEST_CASE("bad amount text gives one clear message and no crash") {
@@ -59,9 +48,9 @@ TEST_CASE("bad amount text gives one clear message and no crash") {
     CAPTURE(text);
     reduce(s, Event::input("amount", text));
     ViewModel vm = build_view_model(s);
-    REQUIRE(find(vm, "amount_error"));
-    CHECK_FALSE(find(vm, "amount_error")->label.empty());
-    CHECK_FALSE(find(vm, "pay")->enabled);
+    REQUIRE(find_item(vm, "amount_error"));
+    CHECK_FALSE(find_item(vm, "amount_error")->label.empty());
+    CHECK_FALSE(find_item(vm, "pay")->enabled);
   }
 }
 
@@ -70,39 +59,39 @@ TEST_CASE("amount fields have an accessible name, a number pad and the item that
   s.backend.health = BackendHealth::ok;
   s.backend.price_micro_usd_per_g = 100;  // priced: a valid amount gets its quote line
   ViewModel vm = build_view_model(s);
-  REQUIRE(find(vm, "amount"));
-  CHECK(find(vm, "amount")->name == "Amount to pay, in G$");
-  CHECK(find(vm, "amount")->hint == "Amount in G$, e.g. 100");
-  CHECK(find(vm, "amount")->numeric);
-  CHECK(find(vm, "amount")->described_by.empty());  // nothing typed: nothing to explain
+  REQUIRE(find_item(vm, "amount"));
+  CHECK(find_item(vm, "amount")->name == "Amount to pay, in G$");
+  CHECK(find_item(vm, "amount")->hint == "Amount in G$, e.g. 100");
+  CHECK(find_item(vm, "amount")->numeric);
+  CHECK(find_item(vm, "amount")->described_by.empty());  // nothing typed: nothing to explain
 
   reduce(s, Event::input("amount", "abc"));
   vm = build_view_model(s);
-  CHECK(find(vm, "amount")->described_by == "amount_error");
-  REQUIRE(find(vm, "amount_error"));
+  CHECK(find_item(vm, "amount")->described_by == "amount_error");
+  REQUIRE(find_item(vm, "amount_error"));
 
   reduce(s, Event::input("amount", "100"));
   vm = build_view_model(s);
-  CHECK_FALSE(find(vm, "amount_error"));
-  REQUIRE(find(vm, "quote"));
-  CHECK(find(vm, "amount")->described_by == "quote");
+  CHECK_FALSE(find_item(vm, "amount_error"));
+  REQUIRE(find_item(vm, "quote"));
+  CHECK(find_item(vm, "amount")->described_by == "quote");
 
   // The stream form's field likewise.
   reduce(s, Event::click("mode.stream"));
   vm = build_view_model(s);
-  REQUIRE(find(vm, "monthly_amount"));
-  CHECK(find(vm, "monthly_amount")->name == "Amount to stream per month, in G$");
-  CHECK(find(vm, "monthly_amount")->numeric);
+  REQUIRE(find_item(vm, "monthly_amount"));
+  CHECK(find_item(vm, "monthly_amount")->name == "Amount to stream per month, in G$");
+  CHECK(find_item(vm, "monthly_amount")->numeric);
   reduce(s, Event::input("monthly_amount", "1.2.3"));
   vm = build_view_model(s);
-  CHECK(find(vm, "monthly_amount")->described_by == "amount_error");
+  CHECK(find_item(vm, "monthly_amount")->described_by == "amount_error");
 }
 
 TEST_CASE("unsupported_chain offers the switch with the configured name") {
   State s = connected_state(42220);
   ViewModel vm = build_view_model(s);
-  REQUIRE(find(vm, "switch_chain"));
-  CHECK(find(vm, "switch_chain")->label == "Switch to Anvil (local)");
+  REQUIRE(find_item(vm, "switch_chain"));
+  CHECK(find_item(vm, "switch_chain")->label == "Switch to Anvil (local)");
 }
 
 TEST_CASE("every state has a view: ids unique, labels present") {

@@ -38,9 +38,10 @@ Effect store_effect(std::string key, nlohmann::json value) {
   return e;
 }
 
-Effect copy_effect(std::string text) {
+Effect copy_effect(int id, std::string text) {
   Effect e;
   e.kind = EffectKind::copy;
+  e.id = id;
   e.text = std::move(text);
   return e;
 }
@@ -77,7 +78,7 @@ nlohmann::json effect_to_json(const Effect& e) {
     case EffectKind::emit:
       return {{"kind", "emit"}, {"name", e.name}, {"detail", e.payload}};
     case EffectKind::copy:
-      return {{"kind", "copy"}, {"text", e.text}};
+      return {{"id", e.id}, {"kind", "copy"}, {"text", e.text}};
     case EffectKind::open:
       return {{"kind", "open"}, {"url", e.text}};
   }

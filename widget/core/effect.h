@@ -11,7 +11,7 @@ enum class EffectKind { wallet, http, timer, store, emit, copy, open };
 
 struct Effect {
   EffectKind kind = EffectKind::emit;
-  int id = 0;               // wallet, http, timer: the id the answer is resolved with
+  int id = 0;               // wallet, http, timer, copy: the id the answer is resolved with
   std::string name;         // wallet: EIP-1193 method; http: GET/POST/DELETE; emit: event name;
                             // store: the localStorage key
   nlohmann::json payload;   // wallet: params; http: body (null = none); emit: detail;
@@ -25,7 +25,7 @@ Effect http_effect(int id, std::string method, std::string url, nlohmann::json b
 Effect timer_effect(int id, int ms);
 Effect store_effect(std::string key, nlohmann::json value);
 Effect emit_effect(std::string event_name, nlohmann::json detail);
-Effect copy_effect(std::string text);
+Effect copy_effect(int id, std::string text);
 Effect open_effect(std::string url);
 nlohmann::json effect_to_json(const Effect& effect);
 

@@ -2,6 +2,7 @@
 #include "reducer.h"
 
 #include "reducer_step.h"
+#include "usage_snippet.h"
 
 namespace acw {
 
@@ -42,6 +43,8 @@ void on_click(Step& st, const std::string& id) {
     }
   } else if (id == "dismiss_notice") {
     st.clear_notice();
+  } else if (id == "usage_snippet.copy") {
+    st.copy("usage_snippet.copy", usage_snippet(s));
   } else if (id == "get_g") {
     st.effects.push_back(open_effect(kGetGoodDollarUrl));
   } else {
@@ -84,6 +87,8 @@ void on_answer(Step& st, const Event& ev) {
     case Purpose::key_sign:
     case Purpose::key_create:
     case Purpose::key_revoke: api_key_answer(st, f.purpose, stale, ev); return;
+    case Purpose::copy_text:
+    case Purpose::copied_timer: copy_answer(st, f.purpose, ev); return;
   }
 }
 

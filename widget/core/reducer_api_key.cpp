@@ -98,7 +98,7 @@ void api_key_click(Step& st, const std::string& id) {
     begin(st, id == "revoke_key" ? KeyTask::revoking : KeyTask::rotating);
     k.revoke_id = revoke;
   } else if (id == "copy_key" && !k.new_token.empty()) {
-    st.effects.push_back(copy_effect(k.new_token));
+    st.copy("copy_key", k.new_token);
   } else if (id == "hide_key") {
     k.new_token.clear();
   }

@@ -246,7 +246,7 @@ void payment_click(Step& st, const std::string& id) {
     if (p.phase == PaymentPhase::confirmed) s.purchase.amount_text.clear();
     p = PaymentFacet{};
   } else if (id == "copy_tx" && !p.tx_hash.empty()) {
-    st.effects.push_back(copy_effect(p.tx_hash));
+    st.copy("copy_tx", p.tx_hash);
   } else if (id == "open_tx" && !p.tx_hash.empty() && !chain_settings(s).explorer_url.empty()) {
     st.effects.push_back(open_effect(chain_settings(s).explorer_url + "/tx/" + p.tx_hash));
   }

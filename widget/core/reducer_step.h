@@ -41,7 +41,16 @@ struct Step {
     return method == "eth_requestAccounts" || method == "eth_sendTransaction" || method == "personal_sign" ||
            method == "wallet_switchEthereumChain" || method == "wallet_addEthereumChain";
   }
-  void timer(Purpose purpose, int ms) { effects.push_back(timer_effect(track(purpose), ms)); }
+  int timer(Purpose purpose, int ms) {
+    const int id = track(purpose);
+    effects.push_back(timer_effect(id, ms));
+    return id;
+  }
+  // Puts `text` on the clipboard for the Copy button `button` (which then reads "Copied").
+  void copy(const char* button, std::string text) {
+    s.copy.asked = button;
+    effects.push_back(copy_effect(track(Purpose::copy_text), std::move(text)));
+  }
   void emit(const char* name, json detail) { effects.push_back(emit_effect(name, std::move(detail))); }
   void notice(NoticeKind kind, std::string text) { s.notice = Notice{kind, std::move(text)}; }
   void clear_notice() { s.notice = Notice{}; }
@@ -99,6 +108,9 @@ void stream_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
 void stream_change_done(Step& st);         // a stream transaction was recorded by the backend
 void credit_stream(Step& st);              // asks the backend to credit what streamed so far
 void settle_stream_phase(State& s);        // after the flow, the profile or storage changed
+
+// reducer_copy.cpp
+void copy_answer(Step& st, Purpose purpose, const Event& ev);
 
 // reducer_api_key.cpp
 void api_key_click(Step& st, const std::string& id);

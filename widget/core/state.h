@@ -144,6 +144,14 @@ struct ApiKeyFacet {
   std::string new_token;          // the full key, shown once in memory, never stored
 };
 
+// Copy buttons: the one whose text reached the clipboard reads "Copied" for a moment.
+struct CopyFeedback {
+  std::string asked;   // the button whose copy is in flight
+  std::string copied;  // the button that reads "Copied"
+  std::string refused; // the button whose copy the browser refused: said beside it
+  int timer_id = 0;    // the timer that ends it; an older timer's answer changes nothing
+};
+
 enum class NoticeKind { none, info, error };
 
 // One message at a time, so an error is never shown twice.
@@ -159,6 +167,7 @@ enum class Purpose {
   load_config, load_chain, load_profile, load_usage, load_keys,
   send_payment, poll_receipt, receipt_timer, record_payment, record_timer,
   key_nonce, key_sign, key_create, key_revoke,
+  copy_text, copied_timer,
 };
 
 struct InFlight {
@@ -179,6 +188,7 @@ struct State {
   StreamFacet stream;
   UsageFacet usage;
   ApiKeyFacet api_key;
+  CopyFeedback copy;
   Notice notice;
   // Saved payments with a hash, by "<account>.<chainId>" (from localStorage at start): resumed
   // when that account connects, forgotten only once credited or clearly failed.

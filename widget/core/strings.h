@@ -156,6 +156,8 @@ namespace acw {
   X(chain_unnamed, 1)              /* {0}=chain id: no name configured anywhere */    \
   X(pay_backend_down, 0)           /* the disabled Buy button under backend_down */   \
   X(balance_updating, 0)           /* a balance being re-read after a change */       \
+  X(copied, 0)                     /* a Copy button, for a moment after it copied */  \
+  X(copy_refused, 0)               /* the browser refused clipboard access */         \
   /* end */
 
 struct Strings {

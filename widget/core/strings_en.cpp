@@ -150,6 +150,9 @@ const Strings kStringsEn = {
     /*chain_unnamed*/ "chain {0}",
     /*pay_backend_down*/ "Buying resumes once the service answers.",
     /*balance_updating*/ "Updating…",
+    /*copied*/ "Copied",
+    /*copy_refused*/
+    "The browser did not allow copying to the clipboard. Allow clipboard access for this page and try again.",
     /*decimal_sep*/ '.',
     /*group_sep*/ ',',
     /*date_pattern*/ "{0}-{1}-{2} {3}:{4}",

@@ -150,6 +150,9 @@ const Strings kStringsEs = {
     /*chain_unnamed*/ "la cadena {0}",
     /*pay_backend_down*/ "Podrás comprar en cuanto el servicio responda.",
     /*balance_updating*/ "Actualizando…",
+    /*copied*/ "Copiado",
+    /*copy_refused*/
+    "El navegador no permitió copiar al portapapeles. Permite el acceso al portapapeles para esta página y vuelve a intentarlo.",
     /*decimal_sep*/ ',',
     /*group_sep*/ '.',
     /*date_pattern*/ "{2}/{1}/{0} {3}:{4}",

@@ -8,6 +8,7 @@
 #include "derive.h"
 #include "quote.h"
 #include "strings.h"
+#include "usage_snippet.h"
 
 namespace acw {
 
@@ -96,6 +97,17 @@ struct Ctx {
   Fmt f;
   Items& it;
 };
+
+// A Copy button's label: "Copied" for a moment once its text reached the clipboard.
+const char* copy_label(const Ctx& c, const char* id, const char* label) {
+  return c.s.copy.copied == id ? c.t.copied : label;
+}
+
+// Said beside the Copy button `id` (not as the notice, which may be out of sight below it) when
+// the browser refused its copy.
+void copy_refusal(Ctx& c, const char* id) {
+  if (c.s.copy.refused == id) c.it.text("copy_refused", c.t.copy_refused, Look::error);
+}
 
 void notice_item(Ctx& c) {
   if (c.s.notice.kind == NoticeKind::none) return;
@@ -205,8 +217,9 @@ void api_key_card(Ctx& c, bool full) {
   if (!k.new_token.empty()) {
     c.it.text("key_new_warning", c.t.key_new_warning, Look::warning);
     c.it.text("api_key.token", k.new_token, Look::code);
-    c.it.button("copy_key", c.t.key_copy, true, Look::primary);
+    c.it.button("copy_key", copy_label(c, "copy_key", c.t.key_copy), true, Look::primary);
     c.it.button("hide_key", c.t.key_hide).same_line = true;
+    copy_refusal(c, "copy_key");
   }
   const ApiKeyMeta* active = nullptr;
   for (const auto& m : k.keys) {
@@ -391,10 +404,11 @@ void tx_line(Ctx& c) {
   const auto& p = c.s.payment;
   if (p.tx_hash.empty()) return;
   c.it.text("tx_hash", text(c.t.tx_hash, short_address(p.tx_hash)), Look::code);
-  c.it.button("copy_tx", c.t.copy).same_line = true;
+  c.it.button("copy_tx", copy_label(c, "copy_tx", c.t.copy)).same_line = true;
   if (!chain_settings(c.s).explorer_url.empty()) {
     c.it.add("open_tx", c.t.view_on_explorer, Role::link, Look::body).same_line = true;
   }
+  copy_refusal(c, "copy_tx");
 }
 
 void payment_view(Ctx& c, StateName name) {
@@ -451,10 +465,9 @@ void usage_view(Ctx& c, StateName name) {
     c.it.text("usage_empty", c.t.usage_empty_text, Look::muted);
     c.it.text("usage_snippet_title", c.t.usage_snippet_title, Look::heading);
     api_key_card(c, false);
-    c.it.text("usage_snippet",
-              "curl -X POST " + s.config.backend_url + "/v1/usage \\\n  -H \"Authorization: Bearer gd_live_…\" \\\n"
-              "  -H \"Content-Type: application/json\" \\\n  -d '{\"model\":\"gpt-4o-mini\",\"requestId\":\"req-1\",\"costUsd\":\"20000\"}'",
-              Look::code);
+    c.it.text("usage_snippet", usage_snippet(s), Look::code);
+    c.it.button("usage_snippet.copy", copy_label(c, "usage_snippet.copy", c.t.copy));
+    copy_refusal(c, "usage_snippet.copy");
   } else {
     c.it.text("usage_title", c.t.usage_title, Look::heading);
     c.it.text("usage_count", text(c.t.usage_count, s.usage.count), Look::muted);

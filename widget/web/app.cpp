@@ -82,9 +82,10 @@ void App::resize(int css_w, int css_h, double dpr) {
 
 void App::rebuild_fonts(bool with_value) {
   ImGuiIO& io = ImGui::GetIO();
-  ui::FontSources src{kFontRegular, kFontRegularSize, kFontBold, kFontBoldSize,
-                      reinterpret_cast<const ImWchar*>(kFontGlyphRanges),
-                      reinterpret_cast<const ImWchar*>(kFontBoldGlyphRanges)};
+  // Until the whole subset is needed, both faces get the first texts' glyphs (ImGui skips
+  // what a face lacks).
+  ui::FontSources src{kFontRegular, kFontRegularSize, kFontBold, kFontBoldSize, glyphs_.ranges(),
+                      glyphs_.full() ? reinterpret_cast<const ImWchar*>(kFontBoldGlyphRanges) : nullptr};
   ui::build_fonts(io, src, theme_.font_size, dpr_, with_value, fonts_);
   if (device_ready_) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -114,9 +115,11 @@ int App::frame(double now_ms) {
   widget_->dispatch(acw::Event::tick(static_cast<uint64_t>(emscripten_date_now())));
   const ViewModel vm = widget_->view();
   // The atlas is built before the frame that needs it: the balance's face only once a view
-  // shows a balance (not on the first screen), and kept from then on.
+  // shows a balance (not on the first screen), and kept from then on; the glyphs the texts
+  // shown so far use (ui::GlyphNeeds).
   const bool with_value = fonts_with_value_ || shows_value(vm);
-  if (fonts_dpr_ != dpr_ || with_value != fonts_with_value_) rebuild_fonts(with_value);
+  const bool more_glyphs = glyphs_.grow_for(vm);
+  if (more_glyphs || fonts_dpr_ != dpr_ || with_value != fonts_with_value_) rebuild_fonts(with_value);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
   drawer_.draw(vm, theme_, fonts_, out_);

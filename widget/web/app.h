@@ -12,6 +12,8 @@
 #include "input_queue.h"
 #include "ui/draw_view.h"
 #include "ui/fonts.h"
+#include "font_data.h"
+#include "ui/glyph_needs.h"
 #include "ui/theme.h"
 
 struct ImGuiContext;
@@ -61,6 +63,7 @@ class App {
   ui::Theme theme_;
   ui::Fonts fonts_;
   float fonts_dpr_ = 0.0f;
+  ui::GlyphNeeds glyphs_{reinterpret_cast<const ImWchar*>(kFontGlyphRanges)};
   bool fonts_with_value_ = false;  // the atlas holds the big numbers' face (ui::build_fonts)
   ui::ViewDrawer drawer_;
   ui::FrameOutput out_;
