@@ -237,8 +237,15 @@ void api_key_card(Ctx& c, bool full) {
       c.it.button("revoke_key", c.t.key_revoke, !busy).same_line = true;
     }
   } else if (!active && k.new_token.empty()) {
-    if (full) c.it.text("key_none", c.t.key_none, Look::muted);
-    c.it.button("create_key", c.t.key_create, !busy, full ? Look::primary : Look::secondary);
+    // Keys not known without a read session: the full card offers the sign-in that lists them.
+    const bool sign_in = full && !k.loaded && k.sign_in_needed;
+    if (sign_in) {
+      c.it.text("read_sign_in", c.t.read_sign_in_text, Look::muted);
+      c.it.button("sign_in_read", c.t.read_sign_in_keys, !busy, Look::primary);
+    } else if (full) {
+      c.it.text("key_none", c.t.key_none, Look::muted);
+    }
+    c.it.button("create_key", c.t.key_create, !busy, full && !sign_in ? Look::primary : Look::secondary);
   }
   if (busy) c.it.text("key_busy", c.t.key_busy, Look::muted);
 }
@@ -461,6 +468,14 @@ void usage_view(Ctx& c, StateName name) {
   account_header(c);
   nav_tabs(c);
   balance_block(c);
+  if (s.api_key.sign_in_needed && s.usage.count == 0 && s.usage.recent.empty()) {
+    // The usage log answers only the account: a sign-in first (no transaction).
+    c.it.text("read_sign_in", c.t.read_sign_in_text, Look::muted);
+    c.it.button("sign_in_read", c.t.read_sign_in_usage, s.api_key.task == KeyTask::none, Look::primary);
+    if (s.api_key.task != KeyTask::none) c.it.text("key_busy", c.t.key_busy, Look::muted);
+    notice_item(c);
+    return;
+  }
   if (name == StateName::usage_empty) {
     c.it.text("usage_empty", c.t.usage_empty_text, Look::muted);
     c.it.text("usage_snippet_title", c.t.usage_snippet_title, Look::heading);
