@@ -58,6 +58,9 @@ struct PaymentFacet {
   std::string failure;     // plain-words reason when failed
   int receipt_polls = 0;   // receipt checks so far; past the limit the payment needs "check again"
   bool backend_retrying = false;  // the credit request failed and is being retried
+  // While the backend waits for its block to be deep enough (its 202): how deep, of how deep.
+  uint64_t confirmations = 0;
+  uint64_t required_confirmations = 0;
 };
 
 enum class BackendHealth { unknown, ok, unavailable };

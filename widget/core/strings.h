@@ -158,6 +158,7 @@ namespace acw {
   X(balance_updating, 0)           /* a balance being re-read after a change */       \
   X(copied, 0)                     /* a Copy button, for a moment after it copied */  \
   X(copy_refused, 0)               /* the browser refused clipboard access */         \
+  X(step_chain_depth, 2)           /* {0} blocks of {1} needed */                     \
   X(read_sign_in_text, 0)          /* the usage log and key list need a sign-in */     \
   X(read_sign_in_usage, 0)                                                            \
   X(read_sign_in_keys, 0)                                                             \

@@ -153,6 +153,7 @@ const Strings kStringsEn = {
     /*copied*/ "Copied",
     /*copy_refused*/
     "The browser did not allow copying to the clipboard. Allow clipboard access for this page and try again.",
+    /*step_chain_depth*/ "Confirming on chain ({0} of {1} blocks)",
     /*read_sign_in_text*/ "Your usage and keys are private: sign in with your wallet to see them (no transaction, no cost).",
     /*read_sign_in_usage*/ "Sign in to see usage",
     /*read_sign_in_keys*/ "Sign in to see your keys",

@@ -153,6 +153,7 @@ const Strings kStringsEs = {
     /*copied*/ "Copiado",
     /*copy_refused*/
     "El navegador no permitió copiar al portapapeles. Permite el acceso al portapapeles para esta página y vuelve a intentarlo.",
+    /*step_chain_depth*/ "Confirmando en la cadena ({0} de {1} bloques)",
     /*read_sign_in_text*/ "Tu consumo y tus claves son privados: inicia sesión con tu billetera para verlos (sin transacción, sin costo).",
     /*read_sign_in_usage*/ "Inicia sesión para ver el consumo",
     /*read_sign_in_keys*/ "Inicia sesión para ver tus claves",

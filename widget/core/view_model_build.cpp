@@ -426,7 +426,12 @@ void payment_view(Ctx& c, StateName name) {
     const auto phase = p.phase;
     const auto mark = [&](bool done, bool now) { return std::string(done ? "✓ " : now ? "• " : "  "); };
     c.it.text("step.wallet", mark(phase != PaymentPhase::awaiting_wallet, phase == PaymentPhase::awaiting_wallet) + c.t.step_wallet);
-    c.it.text("step.chain", mark(phase == PaymentPhase::crediting, phase == PaymentPhase::on_chain) + c.t.step_chain,
+    // With --confirmations N the backend waits for the block to be N deep: the step says how far.
+    const bool deepening = phase == PaymentPhase::crediting && p.required_confirmations > 1;
+    const std::string chain_step =
+        deepening ? text(c.t.step_chain_depth, p.confirmations, p.required_confirmations) : c.t.step_chain;
+    c.it.text("step.chain", mark(phase == PaymentPhase::crediting && !deepening, phase == PaymentPhase::on_chain || deepening) +
+                                chain_step,
               phase == PaymentPhase::awaiting_wallet ? Look::muted : Look::body);
     c.it.text("step.credit", mark(false, phase == PaymentPhase::crediting) + c.t.step_credit,
               phase == PaymentPhase::crediting ? Look::body : Look::muted);
