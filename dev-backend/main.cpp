@@ -12,6 +12,7 @@
 #include "server/server.h"
 #include "store/store.h"
 #include "util/log.h"
+#include "util/sigbus_guard.h"
 
 using namespace acw::backend;
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "acw-dev-backend: %s\n", deployment.error.c_str());
     return 1;
   }
+  install_sigbus_guard(o.db_path);
   Store store;
   std::string error;
   if (!store.open(o.db_path, error)) {
@@ -56,9 +58,11 @@ int main(int argc, char** argv) {
   scan.deposit_bonus_bps = o.deposit_bonus_bps;
   scan.stream_bonus_bps = o.stream_bonus_bps;
   scan.stream_cron_seconds = o.stream_cron_seconds;
+  scan.confirmations = static_cast<uint64_t>(o.confirmations);
   Scanner scanner(rpc, store, scan, system_now_ms);
   App app{AppConfig{d, o.deposit_bonus_bps, o.stream_bonus_bps, o.siwe_origins.empty() ? default_siwe_origins() : o.siwe_origins, o.chain_name, o.native_symbol,
-                    o.explorer_url, rate_limits_of(o), http_limits_of(o)},
+                    o.explorer_url, rate_limits_of(o), http_limits_of(o),
+                    static_cast<uint64_t>(o.confirmations)},
           store, rpc, vault, scanner, system_now_ms};
   BackendServer server(app);
   const int port = server.bind(o.host, o.port);

@@ -26,7 +26,7 @@ std::string usage_text() {
          "         [--siwe-origin http://localhost:5173] [--chain-name \"Anvil (local)\"]\n"
          "         [--native-symbol ETH] [--explorer-url URL] [--read-rate 100] [--read-burst 200]\n"
          "         [--write-rate 20] [--write-burst 40] [--max-connections 1024]\n"
-         "         [--max-connections-per-client 64] [--request-timeout-ms 10000]\n"
+         "         [--max-connections-per-client 64] [--request-timeout-ms 10000] [--confirmations 1]\n"
          "  --port 0 picks a free port; --scan-interval-ms 0 turns the log scanner off;\n"
          "  --stream-cron-seconds N: the scanner credits an active stream when N seconds of\n"
          "  block time accrued since its last credit (0: only events and stream-credits do);\n"
@@ -39,7 +39,8 @@ std::string usage_text() {
          "  the rate); beyond them 429 with Retry-After. A rate of 0 turns that limit off.\n"
          "  --max-connections/--max-connections-per-client: open connections in all and per\n"
          "  client IP (more are answered 503); --request-timeout-ms: the time a client has\n"
-         "  for a whole request, head and body, from its first byte.\n";
+         "  for a whole request, head and body, from its first byte;\n"
+         "  --confirmations N: credit a transaction once its block is N blocks deep (1: at once).\n";
 }
 
 Result parse_options(const std::vector<std::string>& args) {
@@ -70,6 +71,7 @@ Result parse_options(const std::vector<std::string>& args) {
       {"--scan-interval-ms", int_flag(&o.scan_interval_ms, 0, 3600000)},
       {"--price-cache-ms", int_flag(&o.price_cache_ms, 0, 3600000)},
       {"--stream-cron-seconds", int_flag(&o.stream_cron_seconds, 0, 31536000)},
+      {"--confirmations", int_flag(&o.confirmations, 1, 10000)},
       {"--chain-name", text_flag(&o.chain_name, false)},
       {"--native-symbol", text_flag(&o.native_symbol, false)},
       {"--explorer-url", text_flag(&o.explorer_url, true)},

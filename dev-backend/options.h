@@ -24,6 +24,9 @@ struct Options {
   // its last credit (0: only flow events and POST …/stream-credits credit streams).
   int64_t stream_cron_seconds = 60;
   int64_t price_cache_ms = 5000;
+  // A payment or flow change counts once its block is this many blocks deep (1: its own
+  // block; anvil in the demo). Celo: see the README.
+  int64_t confirmations = 1;
   // --siwe-origin https://a.example,http://localhost:5173 (repeatable): the sites sign-in is
   // offered to; default_siwe_origins() when not given.
   std::vector<SiweOrigin> siwe_origins;

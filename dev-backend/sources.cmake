@@ -7,6 +7,7 @@ set(ACW_BACKEND_SOURCES
   ledger.cpp
   options.cpp
   sign_in.cpp
+  read_session.cpp
   siwe.cpp
   streaming.cpp
   chain/http_connection_pool.cpp
@@ -26,6 +27,7 @@ set(ACW_BACKEND_SOURCES
   server/http_util.cpp
   server/http_wire.cpp
   server/rate_limit.cpp
+  server/read_auth.cpp
   server/router.cpp
   server/routes_accounts.cpp
   server/routes_auth.cpp
@@ -39,6 +41,7 @@ set(ACW_BACKEND_SOURCES
   store/credits.cpp
   store/db.cpp
   store/nonces.cpp
+  store/read_sessions.cpp
   store/row_reader.cpp
   store/schema.cpp
   store/store.cpp
@@ -46,5 +49,6 @@ set(ACW_BACKEND_SOURCES
   store/usage.cpp
   util/hex.cpp
   util/log.cpp
+  util/sigbus_guard.cpp
   util/time.cpp
 )

@@ -74,6 +74,9 @@ async function runHttp(ctrl, effect) {
   }
   const method = String(effect.method || 'GET').toUpperCase();
   const hasBody = effect.body !== null && effect.body !== undefined && method !== 'GET';
+  const headers = hasBody ? { 'content-type': 'application/json' } : {};
+  // The backend's read session for the account's usage log and key list (memory only).
+  if (typeof effect.authorization === 'string' && effect.authorization) headers.authorization = effect.authorization;
   const abort = new AbortController();
   const ms = Number.isFinite(effect.timeoutMs) && effect.timeoutMs > 0 ? effect.timeoutMs : HTTP_TIMEOUT_MS;
   let timedOut = false;
@@ -85,7 +88,7 @@ async function runHttp(ctrl, effect) {
   try {
     const res = await fetch(url.href, {
       method,
-      headers: hasBody ? { 'content-type': 'application/json' } : {},
+      headers,
       body: hasBody ? JSON.stringify(effect.body) : undefined,
       signal: abort.signal,
       credentials: 'omit',

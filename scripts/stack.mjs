@@ -36,6 +36,8 @@ export async function startBackend({ port, dbPath, deploymentFile, logFile, siwe
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child = spawn(BACKEND_BIN, ['--host', '127.0.0.1', '--port', String(port), '--db', dbPath,
     '--deployment', deploymentFile, '--scan-interval-ms', '500',
+    // anvil's blocks are never reorganized: credit at once (Celo: see dev-backend/README.md).
+    '--confirmations', '1',
     ...(siweOrigins.length ? ['--siwe-origin', siweOrigins.join(',')] : [])], { stdio: ['ignore', out, out] });
   if (typeof out === 'number') fs.closeSync(out);
   const url = `http://127.0.0.1:${port}`;

@@ -18,22 +18,25 @@
 #                        (bench/backend/hostile_clients.mjs, from 127.0.0.2 and up) are open
 #   --flood SECONDS      then 32 connections flooding header lines and 32 flooding chunked
 #                        bodies for SECONDS, the backend's RSS sampled every 0.2 s
+#   --usage-rows N       the account has N usage rows (bench/backend/seed_usage.py) before
+#                        the runs: the usage-log page at 0 and at 100,000 rows
 #
 # Usage: bench/backend/load.sh [--duration 10] [--connections 2] [--threads 2] [--runs 3]
 #                              [--out build/bench/load-report.json] [--scenarios profile,quote,…]
-#                              [--ref main] [--hostile] [--flood 10]
+#                              [--ref main] [--hostile] [--flood 10] [--usage-rows 100000]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
 duration=10 connections=2 threads=2 runs=3 out=build/bench/load-report.json
 scenarios=health,config,quote,profile,credit-history,usage-log,api-keys,record,nonce,usage
-ref="" hostile=0 flood=0
+ref="" hostile=0 flood=0 usage_rows=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --ref) ref="$2"; shift 2 ;;
     --hostile) hostile=1; shift ;;
     --flood) flood="$2"; shift 2 ;;
+    --usage-rows) usage_rows="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
@@ -110,6 +113,9 @@ start_backend() {
     "$node_bin" sign ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80)"  # anvil key 0
   token="$(curl -fsS -X POST "$base/v1/auth/api-keys" \
     -d "{\"account\":\"$account\",\"nonce\":\"$nonce\",\"signature\":\"$signature\"}" | json_field token)"
+  if [ "$usage_rows" -gt 0 ]; then
+    echo "== $(python3 bench/backend/seed_usage.py "$work/db.sqlite" "$account" "$usage_rows") usage rows"
+  fi
 }
 
 stop_backend() {
@@ -125,8 +131,8 @@ run_wrk() {  # scenario run connections -> one JSON line
     health) url="$base/health" ;;
     config) url="$base/config/values" ;;
     credit-history) url="$base/v1/accounts/$account/credit-history" ;;
-    usage-log) url="$base/v1/accounts/$account/usage" ;;
-    api-keys) url="$base/v1/accounts/$account/api-keys" ;;
+    usage-log) url="$base/v1/accounts/$account/usage"; env+=(BENCH_AUTH="Bearer $token") ;;
+    api-keys) url="$base/v1/accounts/$account/api-keys"; env+=(BENCH_AUTH="Bearer $token") ;;
     nonce) url="$base/v1/auth/nonce"; env+=(BENCH_METHOD=POST BENCH_BODY="$nonce_body") ;;
     profile) url="$base/v1/accounts/$account/profile" ;;
     quote) url="$base/v1/quote?gdAmountWei=100000000000000000000" ;;
@@ -194,7 +200,7 @@ for r in rows:
     groups.setdefault(key, []).append(r["result"])
 def median(values): return round(statistics.median(values), 3)
 report = {
-    "command": "bench/backend/load.sh --duration $duration --connections $connections --threads $threads --runs $runs${ref:+ --ref $ref}$( [ "$hostile" = 1 ] && echo ' --hostile')$( [ "$flood" -gt 0 ] && echo " --flood $flood")",
+    "command": "bench/backend/load.sh --duration $duration --connections $connections --threads $threads --runs $runs${ref:+ --ref $ref}$( [ "$hostile" = 1 ] && echo ' --hostile')$( [ "$flood" -gt 0 ] && echo " --flood $flood")$( [ "$usage_rows" -gt 0 ] && echo " --usage-rows $usage_rows")",
     "tool": "wrk -t $threads -d ${duration}s --latency",
     "machine": {"cpus": os.cpu_count(), "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine()),
                 "loadavgBefore": "$load_before", "loadavgAfter": "$load_after"},

@@ -91,6 +91,18 @@ Scanner::Report Scanner::sync() {
     report.next_block = config_.deploy_block;
   }
 
+  if (config_.confirmations > 1) {
+    // Scan up to the newest block that is deep enough: "head" below means that block.
+    const uint64_t depth = config_.confirmations - 1;
+    const uint64_t number = report.head.number > depth ? report.head.number - depth : 0;
+    auto safe = fetch_block(rpc_, acw::to_hex_quantity(number));
+    if (!safe.ok()) {
+      report.ok = false;
+      report.error = safe.error;
+      return report;
+    }
+    report.head = *safe.value;
+  }
   BlockTimes times(rpc_);
   times.remember(report.head);
   const acw::json addresses = acw::json::array({config_.contracts.vault, config_.contracts.token});

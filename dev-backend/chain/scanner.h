@@ -28,6 +28,9 @@ struct ScannerConfig {
   uint32_t stream_bonus_bps = 2000;
   int64_t stream_cron_seconds = 60;  // 0: the loop never credits streams by itself
   uint64_t max_blocks_per_query = 2000;
+  // Only blocks at least this deep are scanned (1: up to the head): a deposit or flow change
+  // is credited once confirmed, and one dropped by a reorg before that never is.
+  uint64_t confirmations = 1;
 };
 
 class Scanner {

@@ -25,6 +25,7 @@ struct AppConfig {
   std::string explorer_url;
   RateLimits rate_limits;  // per client IP; unlimited unless set (main.cpp passes the flags)
   HttpLimits http;
+  uint64_t confirmations = 1;  // a transaction counts once its block is this deep (1: at once)
 };
 
 struct App {

@@ -15,6 +15,11 @@ void add_auth_routes(Router& router, App& app);     // nonce, API keys
 void add_usage_routes(Router& router, App& app);    // usage log, POST /v1/usage
 void add_stream_routes(Router& router, App& app);   // POST /v1/accounts/:account/stream-credits
 
+// Whether the request may read `account`'s usage log and key list (read_session.h); when
+// not, answers 401 (with the Bearer challenge) or 403 itself.
+bool authorized_read(App& app, const httplib::Request& req, httplib::Response& res,
+                     const std::string& account);
+
 // The profile of SPEC.md §4 (totals, usage, streams); nullopt when the store fails.
 std::optional<acw::json> account_profile(App& app, const std::string& account);
 

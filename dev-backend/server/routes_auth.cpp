@@ -1,9 +1,13 @@
 // Sign-in and API keys:
 //   POST   /v1/auth/nonce {account, chainId}             -> EIP-4361 message, single use
-//   POST   /v1/auth/api-keys {account, nonce, signature} -> {token, apiKey} (token shown once)
-//   GET    /v1/accounts/:account/api-keys                -> metadata only
+//   POST   /v1/auth/api-keys {account, nonce, signature} -> {token, apiKey, readSession}
+//                                                           (token shown once)
+//   POST   /v1/auth/session {account, nonce, signature}  -> {readSession} (read_session.h)
+//   GET    /v1/accounts/:account/api-keys                -> metadata only (Bearer read session
+//                                                           or API key of the account)
 //   DELETE /v1/auth/api-keys/:id  (Bearer key of the same account, or a fresh sign-in body)
 #include "api_key.h"
+#include "read_session.h"
 #include "core/config.h"
 #include "server/http_util.h"
 #include "server/routes.h"
@@ -30,6 +34,16 @@ std::optional<SignInFields> read_sign_in(const acw::json& body, httplib::Respons
     return std::nullopt;
   }
   return SignInFields{*account, *nonce, *signature};
+}
+
+// A new read session for `account`: its JSON {token, account, expiresAt}, or nullopt when
+// the store failed.
+std::optional<acw::json> new_read_session(App& app, const std::string& account, int64_t now) {
+  NewReadSession session = generate_read_session(account, now);
+  if (!app.store.insert_read_session(session.record)) return std::nullopt;
+  return acw::json{{"token", session.token},
+                   {"account", account},
+                   {"expiresAt", iso8601_ms(session.record.expires_at_ms)}};
 }
 
 void nonce(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -72,8 +86,27 @@ void create_key(App& app, const httplib::Request& req, httplib::Response& res) {
   if (!signed_in.ok) return send_error(res, signed_in.status, signed_in.error);
   NewApiKey key = generate_api_key(fields->account, now);
   if (!app.store.insert_api_key(key.record)) return send_error(res, 500, "could not store the key");
+  auto session = new_read_session(app, fields->account, now);
+  if (!session) return send_error(res, 500, "could not store the session");
   log_info("api key " + key.record.id + " created for " + key.record.account);
-  send_json(res, 200, {{"token", key.token}, {"apiKey", api_key_json(key.record)}});
+  send_json(res, 200, {{"token", key.token},
+                       {"apiKey", api_key_json(key.record)},
+                       {"readSession", std::move(*session)}});
+}
+
+void create_session(App& app, const httplib::Request& req, httplib::Response& res) {
+  auto body = read_json_object(req, res);
+  if (!body) return;
+  auto fields = read_sign_in(*body, res);
+  if (!fields) return;
+  const int64_t now = app.clock();
+  SignInResult signed_in =
+      verify_sign_in(app.store, fields->account, fields->nonce, fields->signature,
+                     req.get_header_value("Origin"), now);
+  if (!signed_in.ok) return send_error(res, signed_in.status, signed_in.error);
+  auto session = new_read_session(app, fields->account, now);
+  if (!session) return send_error(res, 500, "could not store the session");
+  send_json(res, 200, {{"readSession", std::move(*session)}});
 }
 
 void list_keys(App& app, const httplib::Request& req, httplib::Response& res, const Captures& c) {
@@ -81,6 +114,7 @@ void list_keys(App& app, const httplib::Request& req, httplib::Response& res, co
   if (!account) return;
   QueryReader query(req, {});
   if (!query.ok()) return send_field_errors(res, query.errors());
+  if (!authorized_read(app, req, res, *account)) return;
   auto keys = app.store.list_api_keys(*account);
   if (!keys) return send_error(res, 500, "could not read the keys");
   acw::json items = acw::json::array();
@@ -133,6 +167,8 @@ void add_auth_routes(Router& router, App& app) {
   router.add("POST", "/v1/auth/nonce", [&app](auto& req, auto& res, auto&) { nonce(app, req, res); });
   router.add("POST", "/v1/auth/api-keys",
              [&app](auto& req, auto& res, auto&) { create_key(app, req, res); });
+  router.add("POST", "/v1/auth/session",
+             [&app](auto& req, auto& res, auto&) { create_session(app, req, res); });
   router.add("GET", "/v1/accounts/:account/api-keys",
              [&app](auto& req, auto& res, auto& c) { list_keys(app, req, res, c); });
   router.add("DELETE", "/v1/auth/api-keys/:id",

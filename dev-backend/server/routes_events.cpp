@@ -6,6 +6,9 @@
 //        newlyCredited, profile}
 //       (a repeat answers 200 with the same entries and newlyCredited 0)
 //   202 {status:"pending", txHash}   the node knows no receipt yet: ask again later
+//   202 {status:"pending", txHash, confirmations, requiredConfirmations}
+//                                     its block is not --confirmations deep yet (a receipt
+//                                     that a reorg drops before that is never credited)
 //   422 {error, status:"reverted"}   the transaction reverted (status 0)
 //   422 {error, status:"no_deposit"} no Deposited or StreamUpdated event of the vault in it
 //   502 {error}                       the chain node is unreachable or answered nonsense
@@ -54,6 +57,22 @@ void record(App& app, const httplib::Request& req, httplib::Response& res) {
   if (!status || *status > 1) return send_error(res, 502, "the receipt has a malformed status");
   if (*status == 0) {
     return send_unprocessable(res, "reverted", *tx_hash, "the transaction reverted");
+  }
+  if (app.config.confirmations > 1) {
+    const auto block = r.contains("blockNumber") && r.at("blockNumber").is_string()
+                           ? acw::parse_hex_quantity(r.at("blockNumber").get_ref<const std::string&>())
+                           : std::nullopt;
+    if (!block) return send_error(res, 502, "the receipt has no block number");
+    auto head = fetch_block(app.rpc, "latest");
+    if (!head.ok()) return send_error(res, 502, head.error);
+    const uint64_t at = static_cast<uint64_t>(*block);
+    const uint64_t depth = head.value->number >= at ? head.value->number - at + 1 : 0;
+    if (depth < app.config.confirmations) {
+      return send_json(res, 202, {{"status", "pending"},
+                                  {"txHash", *tx_hash},
+                                  {"confirmations", depth},
+                                  {"requiredConfirmations", app.config.confirmations}});
+    }
   }
 
   const acw::json logs = r.contains("logs") ? r.at("logs") : acw::json();

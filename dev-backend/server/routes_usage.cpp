@@ -1,4 +1,5 @@
-// GET /v1/accounts/:account/usage?limit&offset, POST /v1/usage (Bearer API key)
+// GET /v1/accounts/:account/usage?limit&offset (Bearer read session or API key of the
+//   account), POST /v1/usage (Bearer API key)
 //   POST answers 200 {usage, remainingUsd, duplicate}; a repeated requestId with the same
 //   model and cost is idempotent (duplicate: true, nothing spent again); with other values
 //   409. 402 {"error":"insufficient credits", remainingUsd} when remaining < costUsd.
@@ -20,6 +21,7 @@ void list_usage(App& app, const httplib::Request& req, httplib::Response& res, c
   auto limit = query.integer("limit", 20, 1, 100);
   auto offset = query.integer("offset", 0, 0, 1'000'000'000);
   if (!query.ok()) return send_field_errors(res, query.errors());
+  if (!authorized_read(app, req, res, *account)) return;
   auto page = app.store.usage(*account, *limit, *offset);
   if (!page) return send_error(res, 500, "could not read the usage log");
   acw::json items = acw::json::array();

@@ -48,15 +48,16 @@ std::optional<ApiKeyRecord> Store::find_api_key_by_hash(const std::string& token
 }
 
 std::optional<std::vector<ApiKeyRecord>> Store::list_api_keys(const std::string& account) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  const std::string sql = std::string("SELECT ") + kKeyColumns +
-                          " FROM api_keys WHERE account = ? ORDER BY created_at_ms DESC, id";
-  Stmt stmt(db_, sql.c_str());
-  stmt.bind(1, account);
-  std::vector<ApiKeyRecord> keys;
-  while (stmt.step()) keys.push_back(read_key(stmt));
-  if (stmt.failed()) return std::nullopt;
-  return keys;
+  return read([&](Db& db) -> std::optional<std::vector<ApiKeyRecord>> {
+    const std::string sql = std::string("SELECT ") + kKeyColumns +
+                            " FROM api_keys WHERE account = ? ORDER BY created_at_ms DESC, id";
+    Stmt stmt(db, sql.c_str());
+    stmt.bind(1, account);
+    std::vector<ApiKeyRecord> keys;
+    while (stmt.step()) keys.push_back(read_key(stmt));
+    if (stmt.failed()) return std::nullopt;
+    return keys;
+  });
 }
 
 std::optional<ApiKeyRecord> Store::revoke_api_key(const std::string& id, int64_t now_ms) {

@@ -1,6 +1,7 @@
 #include "store/db.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace acw::backend {
 
@@ -27,7 +28,36 @@ bool Db::open(const std::string& path, std::string& error) {
     error = "database " + path + " cannot use WAL mode";
     return false;
   }
-  return true;
+  return check_writable(path, error);
+}
+
+// A write transaction at once, so that a file this process cannot write (the database, its
+// -wal, or its -shm left read-only by an earlier run) is reported by name here rather than
+// as the first write's "attempt to write a readonly database".
+bool Db::check_writable(const std::string& path, std::string& error) {
+  if (exec("BEGIN IMMEDIATE; COMMIT;", error)) return true;
+  std::string files;
+  for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+    if (access(file.c_str(), F_OK) == 0 && access(file.c_str(), W_OK) != 0) {
+      files += (files.empty() ? "" : ", ") + file;
+    }
+  }
+  error = "database " + path + " cannot be written (" + error + ")" +
+          (files.empty() ? std::string()
+                         : ": not writable by this process: " + files +
+                               " (make it writable; a -shm file may also be removed while no "
+                               "backend runs)");
+  return false;
+}
+
+bool Db::open_read_only(const std::string& path, std::string& error) {
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    error = "cannot open database " + path + " for reading: " + last_error();
+    return false;
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  return exec("PRAGMA query_only=ON;", error);
 }
 
 bool Db::exec(const char* sql, std::string& error) {
@@ -138,6 +168,17 @@ bool Transaction::commit() {
   std::string error;
   done_ = db_.exec("COMMIT", error);
   return done_;
+}
+
+Snapshot::Snapshot(Db& db) : db_(db) {
+  std::string error;
+  began_ = db_.exec("BEGIN", error);
+}
+
+Snapshot::~Snapshot() {
+  if (!began_) return;
+  std::string error;
+  db_.exec("ROLLBACK", error);  // reads only: nothing to keep
 }
 
 }  // namespace acw::backend

@@ -21,6 +21,9 @@ class Db {
   // on disk before it returns) and a busy timeout; fails when WAL is refused. ":memory:"
   // works (no WAL there).
   bool open(const std::string& path, std::string& error);
+  // Opens an existing file read-only (query_only), for reads beside a writer connection:
+  // in WAL mode they see the last commit and never wait for the writer.
+  bool open_read_only(const std::string& path, std::string& error);
   // The value of "PRAGMA name" as text ("" on error), e.g. journal_mode -> "wal",
   // synchronous -> "2" (FULL).
   std::string pragma_text(const char* name) const;
@@ -30,6 +33,7 @@ class Db {
   std::string last_error() const;
 
  private:
+  bool check_writable(const std::string& path, std::string& error);
   sqlite3* db_ = nullptr;
 };
 
@@ -77,6 +81,21 @@ class Transaction {
   Db& db_;
   bool began_ = false;
   bool done_ = false;
+};
+
+// BEGIN (deferred) ... COMMIT around reads: one snapshot for several statements, on a
+// read-only connection too. Ends (rolls back) when destroyed.
+class Snapshot {
+ public:
+  explicit Snapshot(Db& db);
+  ~Snapshot();
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+  bool ok() const { return began_; }
+
+ private:
+  Db& db_;
+  bool began_ = false;
 };
 
 }  // namespace acw::backend

@@ -103,6 +103,13 @@ struct ApiKeyRecord {
   std::optional<int64_t> revoked_at_ms;
 };
 
+struct ReadSessionRecord {
+  std::string token_sha256;  // hex digest of the token; the token itself is never stored
+  std::string account;       // lower-case
+  int64_t created_at_ms = 0;
+  int64_t expires_at_ms = 0;
+};
+
 struct UsageEntry {
   int64_t id = 0;
   std::string account;

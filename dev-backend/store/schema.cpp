@@ -50,7 +50,16 @@ CREATE TABLE IF NOT EXISTS api_keys (
   last_used_at_ms INTEGER,
   revoked_at_ms   INTEGER
 );
-CREATE INDEX IF NOT EXISTS api_keys_by_account ON api_keys (account, created_at_ms);
+-- The key list's order (newest first, then id) straight from the index: no sort step.
+DROP INDEX IF EXISTS api_keys_by_account;
+CREATE INDEX IF NOT EXISTS api_keys_by_account_created ON api_keys (account, created_at_ms DESC, id);
+-- Read sessions of a sign-in (30 minutes): who may read an account's usage and keys.
+CREATE TABLE IF NOT EXISTS read_sessions (
+  token_sha256  TEXT PRIMARY KEY,
+  account       TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS usage (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
   account    TEXT NOT NULL,
@@ -62,12 +71,14 @@ CREATE TABLE IF NOT EXISTS usage (
   UNIQUE (account, request_id)
 );
 CREATE INDEX IF NOT EXISTS usage_by_account ON usage (account, at_ms);
--- What each account spent: the sum of its usage rows, kept by record_usage in the same
--- transaction (a profile then reads one row instead of summing every usage row), and
--- rebuilt from the rows at every open.
+-- What each account spent and how many usage rows it has: the sum and count of its usage
+-- rows, kept by record_usage in the same transaction (a profile or a usage page then reads
+-- one row instead of summing or counting every usage row), and rebuilt from the rows at
+-- every open.
 CREATE TABLE IF NOT EXISTS usage_totals (
-  account  TEXT PRIMARY KEY,
-  used_usd TEXT NOT NULL
+  account     TEXT PRIMARY KEY,
+  used_usd    TEXT NOT NULL,
+  usage_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS streams (
   id                    INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -4,6 +4,6 @@
 namespace acw::backend {
 
 extern const char* const kSchemaSql;
-inline constexpr const char* kSchemaVersion = "2";  // 2: streams
+inline constexpr const char* kSchemaVersion = "3";  // 2: streams, 3: usage_totals.usage_count
 
 }  // namespace acw::backend

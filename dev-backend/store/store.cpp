@@ -17,8 +17,7 @@ bool Store::migrate_locked(std::string& error) {
     error = "cannot read the schema: " + db_.last_error();
     return false;
   }
-  if (has_period) return true;
-  if (!db_.exec("BEGIN IMMEDIATE; "
+  if (!has_period && !db_.exec("BEGIN IMMEDIATE; "
                 "ALTER TABLE credits ADD COLUMN period_from_s INTEGER; "
                 "ALTER TABLE credits ADD COLUMN period_to_s INTEGER; "
                 "DELETE FROM meta WHERE key = 'scanner.next_block'; "
@@ -26,6 +25,21 @@ bool Store::migrate_locked(std::string& error) {
                 error)) {
     std::string ignored;
     db_.exec("ROLLBACK", ignored);
+    error = "cannot migrate the schema: " + error;
+    return false;
+  }
+  // Version 2 (before usage pages read their total from usage_totals) lacks usage_count;
+  // rebuild_usage_totals_locked fills it right after.
+  Stmt totals(db_, "SELECT name FROM pragma_table_info('usage_totals')");
+  bool has_count = false;
+  while (totals.step()) has_count = has_count || totals.text(0) == "usage_count";
+  if (totals.failed()) {
+    error = "cannot read the schema: " + db_.last_error();
+    return false;
+  }
+  if (!has_count && !db_.exec("ALTER TABLE usage_totals ADD COLUMN usage_count INTEGER NOT NULL "
+                              "DEFAULT 0",
+                              error)) {
     error = "cannot migrate the schema: " + error;
     return false;
   }
@@ -47,6 +61,11 @@ bool Store::open(const std::string& path, std::string& error) {
   if (!version.run()) {
     error = "cannot write the schema version: " + db_.last_error();
     return false;
+  }
+  if (path != ":memory:") {
+    std::lock_guard<std::mutex> read_lock(read_mutex_);
+    if (!read_db_.open_read_only(path, error)) return false;
+    has_reader_ = true;
   }
   return true;
 }

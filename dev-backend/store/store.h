@@ -1,6 +1,9 @@
 // The backend's persistent state in one SQLite file (WAL mode): credits, sign-in nonces,
 // API keys (hashes only), usage, and the log scanner's position. Thread-safe: every call
-// takes the store's lock. Failures of SQLite itself come back as nullopt / false.
+// takes the store's lock, except the pages that a browser polls (the usage log, the key
+// list), which read on a second, read-only connection under a lock of their own, so they
+// never wait for a write (WAL readers see the last commit). Failures of SQLite itself come
+// back as nullopt / false.
 #pragma once
 #include <mutex>
 #include <optional>
@@ -65,7 +68,7 @@ class Store {
   // Marks the nonce used; false when it was used already (or does not exist).
   bool consume_nonce(const std::string& nonce, int64_t now_ms);
 
-  // API keys.
+  // API keys. list_api_keys reads on the read connection.
   bool insert_api_key(const ApiKeyRecord& record);
   std::optional<ApiKeyRecord> find_api_key(const std::string& id);
   std::optional<ApiKeyRecord> find_api_key_by_hash(const std::string& token_sha256);
@@ -74,8 +77,14 @@ class Store {
   std::optional<ApiKeyRecord> revoke_api_key(const std::string& id, int64_t now_ms);
   bool touch_api_key(const std::string& id, int64_t now_ms);
 
+  // Read sessions (store/read_sessions.cpp). Inserting one removes the long expired.
+  bool insert_read_session(const ReadSessionRecord& record);
+  std::optional<ReadSessionRecord> find_read_session(const std::string& token_sha256);
+
   // Usage: spends credits atomically. requestId is unique per account: a repeat with the
   // same model and cost is `duplicate` (nothing spent again), with other values `conflict`.
+  // usage() reads a page on the read connection: rows by the index (account, at_ms), the
+  // total from usage_totals (kept with every spend) rather than COUNT(*) over the rows.
   std::optional<UsageOutcome> record_usage(const UsageEntry& entry);
   std::optional<Page<UsageEntry>> usage(const std::string& account, int64_t limit,
                                         int64_t offset);
@@ -99,8 +108,23 @@ class Store {
   std::optional<UsageEntry> find_usage_locked(const std::string& account,
                                               const std::string& request_id);
 
-  std::mutex mutex_;
+  // Runs `read(Db&)` on the read connection under its lock, or (":memory:", which a second
+  // connection cannot share) on the writer's.
+  template <class Read>
+  auto read(Read read) {
+    if (!has_reader_) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      return read(db_);
+    }
+    std::lock_guard<std::mutex> lock(read_mutex_);
+    return read(read_db_);
+  }
+
+  std::mutex mutex_;  // the writer connection's
   Db db_;
+  std::mutex read_mutex_;
+  Db read_db_;
+  bool has_reader_ = false;
 };
 
 // (total credited) - (used), floored at zero.

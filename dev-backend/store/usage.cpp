@@ -55,8 +55,9 @@ std::optional<UsageOutcome> Store::record_usage(const UsageEntry& entry) {
   if (!insert.run()) return std::nullopt;
   const auto used = acw::checked_add(totals->used_usd, entry.cost_usd);
   if (!used) return std::nullopt;
-  Stmt total(db_, "INSERT INTO usage_totals (account, used_usd) VALUES (?, ?) "
-                  "ON CONFLICT (account) DO UPDATE SET used_usd = excluded.used_usd");
+  Stmt total(db_, "INSERT INTO usage_totals (account, used_usd, usage_count) VALUES (?, ?, 1) "
+                  "ON CONFLICT (account) DO UPDATE SET used_usd = excluded.used_usd, "
+                  "usage_count = usage_count + 1");
   total.bind(1, entry.account).bind(2, acw::to_decimal(*used));
   if (!total.run()) return std::nullopt;
   auto stored = find_usage_locked(entry.account, entry.request_id);
@@ -74,24 +75,30 @@ bool Store::rebuild_usage_totals_locked(std::string& error) {
     error = "cannot rebuild the usage totals: " + db_.last_error();
     return false;
   }
-  std::map<std::string, acw::uint128> sums;
+  struct Sum {
+    acw::uint128 used = 0;
+    int64_t count = 0;
+  };
+  std::map<std::string, Sum> sums;
   Stmt rows(db_, "SELECT account, cost_usd FROM usage");
   while (rows.step()) {
+    Sum& sum = sums[rows.text(0)];
     auto cost = acw::parse_decimal(rows.text(1));
-    auto sum = cost ? acw::checked_add(sums[rows.text(0)], *cost) : std::nullopt;
-    if (!sum) {
+    auto used = cost ? acw::checked_add(sum.used, *cost) : std::nullopt;
+    if (!used) {
       error = "a usage row of " + rows.text(0) + " holds a bad or overflowing cost";
       return false;
     }
-    sums[rows.text(0)] = *sum;
+    sum.used = *used;
+    ++sum.count;
   }
   if (rows.failed() || !db_.exec("DELETE FROM usage_totals", error)) {
     error = "cannot rebuild the usage totals: " + db_.last_error();
     return false;
   }
-  for (const auto& [account, used] : sums) {
-    Stmt insert(db_, "INSERT INTO usage_totals (account, used_usd) VALUES (?, ?)");
-    insert.bind(1, account).bind(2, acw::to_decimal(used));
+  for (const auto& [account, sum] : sums) {
+    Stmt insert(db_, "INSERT INTO usage_totals (account, used_usd, usage_count) VALUES (?, ?, ?)");
+    insert.bind(1, account).bind(2, acw::to_decimal(sum.used)).bind(3, sum.count);
     if (!insert.run()) {
       error = "cannot rebuild the usage totals: " + db_.last_error();
       return false;
@@ -106,20 +113,23 @@ bool Store::rebuild_usage_totals_locked(std::string& error) {
 
 std::optional<Page<UsageEntry>> Store::usage(const std::string& account, int64_t limit,
                                              int64_t offset) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  Page<UsageEntry> page;
-  Stmt count(db_, "SELECT COUNT(*) FROM usage WHERE account = ?");
-  count.bind(1, account);
-  if (!count.step()) return std::nullopt;
-  page.total = count.integer(0);
-  const std::string sql = std::string("SELECT ") + kUsageColumns +
-                          " FROM usage WHERE account = ? ORDER BY at_ms DESC, id DESC "
-                          "LIMIT ? OFFSET ?";
-  Stmt rows(db_, sql.c_str());
-  rows.bind(1, account).bind(2, limit).bind(3, offset);
-  while (rows.step()) page.items.push_back(read_usage(rows));
-  if (rows.failed()) return std::nullopt;
-  return page;
+  return read([&](Db& db) -> std::optional<Page<UsageEntry>> {
+    Snapshot snapshot(db);  // the total and the rows of one commit
+    if (!snapshot.ok()) return std::nullopt;
+    Page<UsageEntry> page;
+    Stmt count(db, "SELECT usage_count FROM usage_totals WHERE account = ?");
+    count.bind(1, account);
+    page.total = count.step() ? count.integer(0) : 0;
+    if (count.failed()) return std::nullopt;
+    const std::string sql = std::string("SELECT ") + kUsageColumns +
+                            " FROM usage WHERE account = ? ORDER BY at_ms DESC, id DESC "
+                            "LIMIT ? OFFSET ?";
+    Stmt rows(db, sql.c_str());
+    rows.bind(1, account).bind(2, limit).bind(3, offset);
+    while (rows.step()) page.items.push_back(read_usage(rows));
+    if (rows.failed()) return std::nullopt;
+    return page;
+  });
 }
 
 }  // namespace acw::backend

@@ -39,20 +39,24 @@ void log_error(const std::string& message) { write("error", message); }
 void set_log_quiet(bool quiet) { g_quiet = quiet; }
 
 std::string redact_secrets(std::string_view text) {
-  constexpr std::string_view kTokenPrefix = "gd_live_";
+  constexpr std::string_view kTokenPrefixes[] = {"gd_live_", "gd_read_"};  // keys, sessions
   constexpr size_t kLongestPlainHex = 64;
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
   while (i < text.size()) {
-    if (text.substr(i, kTokenPrefix.size()) == kTokenPrefix) {
-      size_t end = i + kTokenPrefix.size();
+    bool token = false;
+    for (std::string_view prefix : kTokenPrefixes) {
+      if (text.substr(i, prefix.size()) != prefix) continue;
+      size_t end = i + prefix.size();
       while (end < text.size() && is_alnum(text[end])) ++end;
-      out += kTokenPrefix;
+      out += prefix;
       out += "[redacted]";
       i = end;
-      continue;
+      token = true;
+      break;
     }
+    if (token) continue;
     if (is_hex_digit(text[i])) {
       size_t end = i;
       while (end < text.size() && is_hex_digit(text[end])) ++end;

@@ -30,6 +30,9 @@ class BackendProcess {
   pid_t pid() const { return pid_; }
   void kill_hard();  // SIGKILL, then reap
   int stop();        // SIGTERM, then reap; the wait status
+  // Waits up to timeout_ms for the process to end by itself, and reaps it: the wait status,
+  // or -1 when it still runs.
+  int wait_exit(int timeout_ms);
 
  private:
   pid_t pid_ = -1;

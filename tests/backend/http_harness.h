@@ -47,6 +47,7 @@ class Harness {
     config.siwe_origins = {SiweOrigin{"localhost:5173", "http://localhost:5173"}};
     config.rate_limits = limits;  // none unless a test asks
     config.http = http;
+    config.confirmations = scan.confirmations;
     app_ = std::make_unique<App>(
         App{config, store_, rpc_, vault_, scanner_, [this] { return now.load(); }});
     server_ = std::make_unique<BackendServer>(*app_);

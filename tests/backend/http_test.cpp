@@ -292,6 +292,9 @@ TEST_CASE("http: API key from a sign-in, usage spending, 402, revoke, restart ke
     auto [ks, created] = h.post("/v1/auth/api-keys", right);
     REQUIRE(ks == 200);
     token = created.at("token");
+    // The same sign-in gives a read session for the usage log and the key list.
+    const httplib::Headers session = {
+        {"Authorization", "Bearer " + created.at("readSession").at("token").get<std::string>()}};
     key_id = created.at("apiKey").at("id");
     CHECK(token.rfind("gd_live_", 0) == 0);
     CHECK(token.size() == 72);
@@ -309,7 +312,7 @@ TEST_CASE("http: API key from a sign-in, usage spending, 402, revoke, restart ke
     CHECK(expired.at("error").get<std::string>().find("expired") != std::string::npos);
 
     // The listing shows metadata, never the token.
-    auto [ls, list] = h.get("/v1/accounts/" + kAlice + "/api-keys");
+    auto [ls, list] = h.get("/v1/accounts/" + kAlice + "/api-keys", session);
     REQUIRE(ls == 200);
     REQUIRE(list.at("items").size() == 1);
     CHECK(list.at("items").at(0).at("id") == key_id);
@@ -351,19 +354,19 @@ TEST_CASE("http: API key from a sign-in, usage spending, 402, revoke, restart ke
     CHECK(h.post("/v1/usage", {{"model", "m"}, {"requestId", "r"}, {"costUsd", "1.5"}}, auth)
               .first == 400);
 
-    auto [gs, usage] = h.get("/v1/accounts/" + kAlice + "/usage?limit=10");
+    auto [gs, usage] = h.get("/v1/accounts/" + kAlice + "/usage?limit=10", session);
     REQUIRE(gs == 200);
     CHECK(usage.at("total") == 2);
     CHECK(usage.at("hasMore") == false);
     CHECK(usage.at("items").at(0).at("requestId") == "r3");
     CHECK(usage.at("items").at(1).at("model") == "gpt-4o");
     CHECK(usage.at("items").at(1).at("costUsd") == "600000");
-    CHECK(h.get("/v1/accounts/" + kAlice + "/usage?limit=1000").first == 400);
+    CHECK(h.get("/v1/accounts/" + kAlice + "/usage?limit=1000", session).first == 400);
     auto [pfs, profile] = h.get("/v1/accounts/" + kAlice + "/profile");
     CHECK(profile.at("usedUsd") == "1100000");
     CHECK(profile.at("remainingUsd") == "0");
-    CHECK(h.get("/v1/accounts/" + kAlice + "/api-keys").second.at("items").at(0).at("lastUsedAt")
-              .is_string());
+    CHECK(h.get("/v1/accounts/" + kAlice + "/api-keys", session).second.at("items").at(0)
+              .at("lastUsedAt").is_string());
   }
 
   // Restart on the same database: credits, keys and usage are still there.
@@ -373,8 +376,8 @@ TEST_CASE("http: API key from a sign-in, usage spending, 402, revoke, restart ke
     REQUIRE(ps == 200);
     CHECK(profile.at("totalPrincipalUsd") == "1000000");
     CHECK(profile.at("usedUsd") == "1100000");
-    CHECK(h.get("/v1/accounts/" + kAlice + "/usage").second.at("total") == 2);
     const httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+    CHECK(h.get("/v1/accounts/" + kAlice + "/usage", auth).second.at("total") == 2);  // by the key
     // The key still works; the credits are exhausted, so even a free request is 402.
     auto [fs, free_use] = h.post("/v1/usage", {{"model", "m"}, {"requestId", "r5"}, {"costUsd", "0"}}, auth);
     CHECK(fs == 402);

@@ -381,8 +381,9 @@ TEST_CASE("process: kill -9 during writes loses no write that was answered 200")
     CHECK(test::request(client, "GET", "/v1/accounts/" + account + "/credit-history")
               .body.at("total") == std::stoi(rows));
   }
-  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/usage").body.at("total") ==
-        static_cast<int>(stored_usage.size()));
+  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/usage", "",
+                      {{"Authorization", "Bearer " + token}})
+            .body.at("total") == static_cast<int>(stored_usage.size()));
 
   // The last spend answered before each kill is there exactly once: sending it again is a
   // duplicate, nothing is spent twice; a credited payment recorded again credits nothing.

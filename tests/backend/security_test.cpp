@@ -31,6 +31,8 @@ TEST_CASE("log redaction: API key tokens and long hex runs, never transaction ha
   CHECK(redact_secrets("sig " + signature + ".") == "sig 0x[redacted].");
   CHECK(redact_secrets("credited " + tx + ":1 to 0xf39f") == "credited " + tx + ":1 to 0xf39f");
   CHECK(redact_secrets("gd_live_") == "gd_live_[redacted]");
+  const std::string session = "gd_read_" + std::string(64, 'd');  // 64 digits: a hash's length
+  CHECK(redact_secrets("Bearer " + session + ".") == "Bearer gd_read_[redacted].");
   CHECK(redact_secrets("") == "");
   CHECK(redact_secrets("plain text, 12 ab") == "plain text, 12 ab");
 }
@@ -78,6 +80,9 @@ TEST_CASE("process: no key, signature or key digest in any log line; keys hashed
   REQUIRE(created.status == 200);
   const std::string token = created.body.at("token");
   const std::string key_id = created.body.at("apiKey").at("id");
+  const std::string session = created.body.at("readSession").at("token");
+  secrets.push_back(session);
+  secrets.push_back(session.substr(8));
   secrets.push_back(token);
   secrets.push_back(token.substr(8));  // its 64 hex digits alone
   secrets.push_back(sha256_hex(token));
@@ -92,9 +97,12 @@ TEST_CASE("process: no key, signature or key digest in any log line; keys hashed
   secrets.push_back(other);
   CHECK(test::request(client, "POST", "/v1/usage", use, {{"Authorization", "Bearer " + other}})
             .status == 401);
-  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/api-keys").status == 200);
+  const httplib::Headers read = {{"Authorization", "Bearer " + session}};
+  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/api-keys", "", read).status ==
+        200);
   CHECK(test::request(client, "GET", "/v1/keys/" + token).status == 404);
-  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/usage").status == 200);
+  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/usage", "", read).status == 200);
+  CHECK(test::request(client, "GET", "/v1/accounts/" + kAlice + "/usage", "", auth).status == 200);
 
   // Bob: a key revoked by a fresh sign-in (a signature in a DELETE body); Alice's key revoked
   // by itself.

@@ -287,7 +287,7 @@ TEST_CASE("data survives reopening; the file is in WAL mode") {
   REQUIRE(store.open(path, error));
   CHECK(store.totals(kAlice)->principal_usd == 1'000'000);
   CHECK(store.meta("scanner.next_block") == std::optional<std::string>("42"));
-  CHECK(store.meta("schema_version") == std::optional<std::string>("2"));
+  CHECK(store.meta("schema_version") == std::optional<std::string>("3"));
   CHECK_FALSE(store.insert_credit(credit(1, 0, kAlice, 100 * kWeiPerG))->inserted);
 
   sqlite3* raw = nullptr;

@@ -444,7 +444,7 @@ TEST_CASE("a version 1 database gains the stream columns and rescans its logs") 
   Store store;
   std::string error;
   REQUIRE_MESSAGE(store.open(path, error), error);
-  CHECK(store.meta("schema_version") == std::optional<std::string>("2"));
+  CHECK(store.meta("schema_version") == std::optional<std::string>("3"));
   CHECK_FALSE(store.meta(kScannerNextBlockKey));  // rescanned from the deploy block
   CHECK(store.find_credit("x:1"));
   CHECK(store.apply_stream_event(event(1, 0, 11, 100, kRate), kBps, 1));

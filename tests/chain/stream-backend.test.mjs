@@ -6,16 +6,14 @@
 // host.callAgreement) ends it with endReason "liquidated" at the liquidation's block time.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Interface } from 'ethers';
-import { REPO_ROOT } from '../../chain/lib/paths.mjs';
 import { writeDeployment } from '../../chain/lib/deploy.mjs';
 import { setupChain, forwarderIface, tokenIface, coder, G } from './helpers.mjs';
+import { startBackend } from './backend-process.mjs';
 
-const BACKEND_BIN = path.join(REPO_ROOT, 'build', 'native', 'dev-backend', 'acw-dev-backend');
 const MONTH = 2_592_000n;
 const PRICE = 10_000n; // micro-USD per G$ (deployment default)
 const STREAM_BPS = 2000n; // the backend's default stream bonus
@@ -27,43 +25,6 @@ const hostCallIface = new Interface(['function callAgreement(address agreementCl
 let c; // chain
 let backend; // {url, stop, log()}
 let dir;
-
-/** Starts the backend binary with --port 0 and reads the port it prints. */
-async function startBackend(deploymentFile, dbPath) {
-  if (!fs.existsSync(BACKEND_BIN)) {
-    throw new Error(`dev backend not built: ${BACKEND_BIN} (cmake --preset native && cmake --build --preset native)`);
-  }
-  const child = spawn(BACKEND_BIN, ['--host', '127.0.0.1', '--port', '0', '--db', dbPath,
-    '--deployment', deploymentFile, '--scan-interval-ms', '100',
-    '--stream-cron-seconds', String(CRON_SECONDS)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-20_000); });
-  const exited = new Promise((ok) => child.once('exit', ok));
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`backend did not start:\n${stderr}`)), 15_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`backend exited with ${code}:\n${stderr}`));
-    });
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(t);
-  };
-  return { url, stop, log: () => stderr };
-}
 
 async function api(method, route, body) {
   const res = await fetch(backend.url + route, {
@@ -114,7 +75,8 @@ test.before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acw-stream-e2e-'));
   const deploymentFile = path.join(dir, 'deployment.json');
   writeDeployment(deploymentFile, c.d);
-  backend = await startBackend(deploymentFile, path.join(dir, 'backend.sqlite'));
+  backend = await startBackend(deploymentFile, path.join(dir, 'backend.sqlite'),
+    ['--scan-interval-ms', '100', '--stream-cron-seconds', String(CRON_SECONDS)]);
 });
 
 test.after(async () => {

@@ -1,5 +1,7 @@
 // After a purchase: an API key by Sign-In with Ethereum, used as an AI gateway would use it;
-// usage spends the credits to usage_active, then insufficient_ai_credits.
+// usage spends the credits to usage_active, then insufficient_ai_credits. The usage log and
+// the key list answer only the account (a read session from the sign-in, in memory only):
+// after a reload the Usage view asks for a sign-in before it shows anything.
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { backend, clickItem, connect, findItem, labels, newPage, shot, stackPageUrl, startE2E, typeInto,
@@ -97,6 +99,35 @@ test('API key: created once by sign-in, usable by an AI tool, masked afterwards;
   const out = await waitForState(page, W, 'insufficient_ai_credits', { timeout: 20000 });
   await shot(page, 'insufficient_ai_credits');
   assert.ok(findItem(out, 'out_of_credits'));
+
+  // The log is private: nobody reads it without the account's session or key.
+  const account = env.accounts[7].toLowerCase();
+  assert.equal((await backend(env, `/v1/accounts/${account}/usage`)).status, 401);
+  assert.equal((await backend(env, `/v1/accounts/${account}/api-keys`)).status, 401);
+  assert.equal((await backend(env, `/v1/accounts/${account}/usage`, { headers: { authorization: `Bearer ${token}` } })).body.total, 2);
+  // The widget kept its session in memory only: not in localStorage nor sessionStorage.
+  const kept = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert.equal(kept.includes('gd_read_'), false);
+
+  // After a reload there is no session: "Sign in to see usage", no usage shown; the sign-in
+  // (one personal_sign, no transaction) loads the log.
+  await page.reload();
+  await connect(page);
+  await clickItem(page, W, 'nav.usage');
+  const locked = await waitForSnapshot(page, W, (s) => findItem(s, 'sign_in_read'), 'the sign-in button');
+  await shot(page, 'usage_sign_in');
+  assert.equal(findItem(locked, 'sign_in_read').label, 'Sign in to see usage');
+  assert.doesNotMatch(labels(locked), /gpt-4o-mini/);
+  const sent = await page.evaluate(() => window.wallet.countRequests('eth_sendTransaction'));
+  await clickItem(page, W, 'sign_in_read');
+  const unlocked = await waitForState(page, W, 'usage_active', { timeout: 20000 });
+  assert.match(labels(unlocked), /gpt-4o-mini/);
+  assert.equal(findItem(unlocked, 'sign_in_read'), undefined);
+  assert.equal(await page.evaluate(() => window.wallet.countRequests('personal_sign')), 1);
+  assert.equal(await page.evaluate(() => window.wallet.countRequests('eth_sendTransaction')), sent);
+  // The key list came with the same session: the masked key on the API key view.
+  await clickItem(page, W, 'nav.api_key');
+  await waitForSnapshot(page, W, (s) => findItem(s, 'api_key.masked'), 'the masked key after the sign-in');
   await page.context().close();
 });
 

@@ -24,7 +24,8 @@ const std::string kToken64 = "gd_live_" + std::string(64, 'f');
 TEST_CASE("create: nonce, personal_sign of the message, key shown once then masked") {
   State s = with_backend();
   auto fx = reduce(s, Event::click("nav.api_key"));
-  reduce(s, Event::http_answer(http_to(fx, "/api-keys")->id, 200, R"({"items":[]})"));
+  CHECK_FALSE(http_to(fx, "/api-keys"));  // the key list needs a read session: none yet
+  CHECK(find_item(build_view_model(s), "sign_in_read"));
   fx = reduce(s, Event::click("create_key"));
   const Effect* nonce = http_to(fx, "/v1/auth/nonce");
   REQUIRE(nonce);
@@ -44,10 +45,17 @@ TEST_CASE("create: nonce, personal_sign of the message, key shown once then mask
   CHECK(create->name == "POST");
   CHECK(create->payload["nonce"] == "abc12345");
 
+  const std::string session = "gd_read_" + std::string(64, 'e');
   fx = reduce(s, Event::http_answer(create->id, 200,
                                      json{{"token", kToken64},
-                                          {"apiKey", {{"id", "7"}, {"tokenPrefix", "gd_live_ffff"}, {"createdAt", "2026-11-25T10:00:00Z"}}}}
+                                          {"apiKey", {{"id", "7"}, {"tokenPrefix", "gd_live_ffff"}, {"createdAt", "2026-11-25T10:00:00Z"}}},
+                                          {"readSession", {{"token", session}, {"account", kAlice}}}}
                                          .dump()));
+  // The creation's sign-in also opened a read session: the key list loads with it.
+  const Effect* list = http_to(fx, "/api-keys");
+  REQUIRE(list);
+  CHECK(list->auth == "Bearer " + session);
+  CHECK(effect_to_json(*list).at("authorization") == "Bearer " + session);
   ViewModel vm = build_view_model(s);
   bool shown = false;
   for (const auto& item : vm.items) shown |= item.label == kToken64;

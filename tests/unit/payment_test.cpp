@@ -349,3 +349,32 @@ TEST_CASE("a quote that cannot be paid does not look like a success") {
   reduce(f.s, Event::input("amount", "50"));  // below the US$1 minimum
   CHECK(quote_look() == Look::warning);
 }
+
+TEST_CASE("a backend waiting for confirmations: the chain step says how far, then credited") {
+  Flow f;
+  reduce(f.s, Event::input("amount", "100"));
+  f.click("pay");
+  auto fx = reduce(f.s, Event::wallet_ok(last_wallet(f.fx)->id, kHash));
+  fx = reduce(f.s, Event::wallet_ok(last_wallet(fx)->id, json{{"status", "0x1"}}));
+  const Effect* record = find_http(fx, "/v1/celo/events/record");
+  REQUIRE(record);
+  fx = reduce(f.s, Event::http_answer(record->id, 202,
+                                      R"({"status":"pending","txHash":"x","confirmations":1,"requiredConfirmations":3})"));
+  CHECK(derive_state_name(f.s) == StateName::payment_pending);
+  CHECK_FALSE(f.s.payment.backend_retrying);  // not a failure: no "retrying" warning
+  const ViewModel waiting = build_view_model(f.s);
+  const ViewItem* step = find_item(waiting, "step.chain");
+  REQUIRE(step);
+  CHECK(step->label == "• Confirming on chain (1 of 3 blocks)");
+  CHECK_FALSE(find_item(build_view_model(f.s), "pay_retrying"));
+  // A pending answer without depth (the receipt is gone for now): the plain step, retried.
+  fx = reduce(f.s, Event::wallet_ok(find_kind(fx, EffectKind::timer)->id, nullptr));
+  record = find_http(fx, "/v1/celo/events/record");
+  REQUIRE(record);
+  fx = reduce(f.s, Event::http_answer(record->id, 202, R"({"status":"pending","txHash":"x"})"));
+  CHECK(find_item(build_view_model(f.s), "step.chain")->label == "✓ Confirming on chain");
+  fx = reduce(f.s, Event::wallet_ok(find_kind(fx, EffectKind::timer)->id, nullptr));
+  record = find_http(fx, "/v1/celo/events/record");
+  reduce(f.s, Event::http_answer(record->id, 200, R"({"status":"credited","events":[{"totalCreditUsd":"5"}]})"));
+  CHECK(derive_state_name(f.s) == StateName::payment_confirmed);
+}

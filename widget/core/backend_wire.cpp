@@ -261,7 +261,23 @@ Parsed<CreatedKey> parse_created_key(const json& body) {
   auto meta = parse_key_meta(body.at("apiKey"));
   if (!meta.ok()) return Parsed<CreatedKey>::fail(meta.error);
   c.meta = *meta.value;
+  if (body.contains("readSession")) {
+    auto session = parse_read_session(body);
+    if (!session.ok()) return Parsed<CreatedKey>::fail(session.error);
+    c.read_session = std::move(*session.value);
+  }
   return Parsed<CreatedKey>::good(std::move(c));
+}
+
+Parsed<std::string> parse_read_session(const json& body) {
+  if (auto e = need_object(body, "session answer"); !e.empty()) return Parsed<std::string>::fail(e);
+  if (!body.contains("readSession")) return Parsed<std::string>::fail("readSession is missing");
+  const json& session = body.at("readSession");
+  if (auto e = need_object(session, "readSession"); !e.empty()) return Parsed<std::string>::fail(e);
+  std::string token;
+  if (auto e = read_string(session, "token", token, true, 128); !e.empty()) return Parsed<std::string>::fail(e);
+  if (token.rfind("gd_read_", 0) != 0) return Parsed<std::string>::fail("readSession.token is not a gd_read_ token");
+  return Parsed<std::string>::good(std::move(token));
 }
 
 std::string backend_error_text(const json& body) {

@@ -51,6 +51,7 @@ struct NonceAnswer {
 struct CreatedKey {
   std::string token;  // the whole key, shown once
   ApiKeyMeta meta;
+  std::string read_session;  // readSession.token ("" when the backend sent none)
 };
 
 Parsed<ConfigValues> parse_config_values(const json& body);
@@ -63,6 +64,8 @@ Parsed<HistoryPage> parse_history_page(const json& body);
 Parsed<std::vector<ApiKeyMeta>> parse_api_keys(const json& body);
 Parsed<NonceAnswer> parse_nonce(const json& body);
 Parsed<CreatedKey> parse_created_key(const json& body);
+// {readSession: {token: "gd_read_…", …}} (POST /v1/auth/session): the token.
+Parsed<std::string> parse_read_session(const json& body);
 
 // The backend's error text from an error body ({"error":"…"} or {"error":{…}}), cut short.
 std::string backend_error_text(const json& body);

@@ -69,8 +69,12 @@ nlohmann::json effect_to_json(const Effect& e) {
       return j;
     }
     case EffectKind::http:
-      return {{"id", e.id}, {"kind", "http"}, {"method", e.name}, {"url", e.text},
-              {"body", e.payload}, {"timeoutMs", e.ms}};
+    {
+      nlohmann::json j = {{"id", e.id}, {"kind", "http"}, {"method", e.name}, {"url", e.text},
+                          {"body", e.payload}, {"timeoutMs", e.ms}};
+      if (!e.auth.empty()) j["authorization"] = e.auth;
+      return j;
+    }
     case EffectKind::timer:
       return {{"id", e.id}, {"kind", "timer"}, {"ms", e.ms}};
     case EffectKind::store:

@@ -18,6 +18,7 @@ struct Effect {
                             // store: the value (null = remove)
   std::string text;         // http: URL; copy: the text; open: the URL
   int ms = 0;               // http: timeout; timer: delay
+  std::string auth;         // http: the Authorization header ("" = none)
 };
 
 Effect wallet_effect(int id, std::string method, nlohmann::json params);

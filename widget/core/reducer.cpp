@@ -88,7 +88,8 @@ void on_answer(Step& st, const Event& ev) {
     case Purpose::key_nonce:
     case Purpose::key_sign:
     case Purpose::key_create:
-    case Purpose::key_revoke: api_key_answer(st, f.purpose, stale, ev); return;
+    case Purpose::key_revoke:
+    case Purpose::key_session: api_key_answer(st, f.purpose, stale, ev); return;
     case Purpose::copy_text:
     case Purpose::copied_timer: copy_answer(st, f.purpose, ev); return;
     case Purpose::load_history:

@@ -1,5 +1,7 @@
 // API keys: created, revoked or rotated after a Sign-In with Ethereum (EIP-4361) signature.
 // The new key is held in memory to be shown once; it is never stored or sent in an event.
+// The same sign-in (or one of its own, `sign_in_read`) gives the read session that the usage
+// log and the key list need; it is kept in memory only.
 #include "backend_wire.h"
 #include "reducer_step.h"
 
@@ -59,6 +61,8 @@ void on_signed(Step& st, const Event& ev) {
   s.api_key.nonce.clear();
   if (s.api_key.task == KeyTask::revoking) {
     st.http(Purpose::key_revoke, "DELETE", "/v1/auth/api-keys/" + s.api_key.revoke_id, body);
+  } else if (s.api_key.task == KeyTask::signing_in) {
+    st.http(Purpose::key_session, "POST", "/v1/auth/session", body);
   } else {
     st.http(Purpose::key_create, "POST", "/v1/auth/api-keys", body);
   }
@@ -72,12 +76,28 @@ void on_created(Step& st, const Event& ev) {
   if (!created.ok()) return finish(st, text(st.t().key_failed, created.error));
   k.new_token = created.value->token;
   k.keys.insert(k.keys.begin(), created.value->meta);
+  if (!created.value->read_session.empty()) {
+    k.read_session = created.value->read_session;
+    k.sign_in_needed = false;
+  }
   if (k.task == KeyTask::rotating && !k.revoke_id.empty()) {
     k.task = KeyTask::none;  // the old key goes with a fresh sign-in
     begin(st, KeyTask::revoking);
     return;
   }
   finish(st, "");
+}
+
+void on_session(Step& st, const Event& ev) {
+  auto& k = st.s.api_key;
+  const HttpResult r = read_http(ev);
+  if (!r.ok) return finish(st, text(st.t().key_failed, r.error));
+  auto session = parse_read_session(r.body);
+  if (!session.ok()) return finish(st, text(st.t().key_failed, session.error));
+  k.read_session = std::move(*session.value);
+  k.sign_in_needed = false;
+  finish(st, "");  // loads the keys
+  load_usage(st);
 }
 
 void on_revoked(Step& st, const Event& ev) {
@@ -91,6 +111,8 @@ void api_key_click(Step& st, const std::string& id) {
   auto& k = st.s.api_key;
   if (id == "create_key") {
     begin(st, KeyTask::creating);
+  } else if (id == "sign_in_read") {
+    begin(st, KeyTask::signing_in);
   } else if (id == "revoke_key" || id == "rotate_key") {
     const ApiKeyMeta* active = active_key(st.s);
     if (!active || k.task != KeyTask::none) return;
@@ -111,6 +133,7 @@ void api_key_answer(Step& st, Purpose purpose, bool stale, const Event& ev) {
     case Purpose::key_sign: on_signed(st, ev); return;
     case Purpose::key_create: on_created(st, ev); return;
     case Purpose::key_revoke: on_revoked(st, ev); return;
+    case Purpose::key_session: on_session(st, ev); return;
     default: return;
   }
 }

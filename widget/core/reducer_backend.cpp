@@ -81,8 +81,19 @@ void on_profile(Step& st, const HttpResult& r) {
   settle_stream_phase(st.s);
 }
 
+// 401 on a private read: the session is gone (expired, or the backend restarted on another
+// database). The view offers the sign-in again; the backend is not "unavailable".
+bool session_refused(Step& st, const HttpResult& r) {
+  if (r.status != 401) return false;
+  auto& k = st.s.api_key;
+  k.read_session.clear();
+  k.sign_in_needed = true;
+  return true;
+}
+
 void on_usage(Step& st, const HttpResult& r) {
   st.s.usage.loading = false;
+  if (session_refused(st, r)) return;
   if (!r.ok) return mark_unavailable(st, r.error);
   auto page = parse_usage_page(r.body);
   if (!page.ok()) return mark_unavailable(st, page.error);
@@ -91,6 +102,11 @@ void on_usage(Step& st, const HttpResult& r) {
 }
 
 void on_keys(Step& st, const HttpResult& r) {
+  if (session_refused(st, r)) {
+    st.s.api_key.keys.clear();
+    st.s.api_key.loaded = false;
+    return;
+  }
   if (!r.ok) return mark_unavailable(st, r.error);
   auto keys = parse_api_keys(r.body);
   if (!keys.ok()) return mark_unavailable(st, keys.error);
@@ -104,14 +120,25 @@ void load_profile(Step& st) {
   if (!st.in_flight(Purpose::load_profile)) st.http(Purpose::load_profile, "GET", account_path(st.s, "/profile"));
 }
 
+// The usage log and the key list answer only the account: without a read session they wait
+// for the user's sign-in (sign_in_needed) instead of asking.
 void load_usage(Step& st) {
   if (st.in_flight(Purpose::load_usage)) return;
+  if (st.s.api_key.read_session.empty()) {
+    st.s.api_key.sign_in_needed = true;
+    return;
+  }
   st.s.usage.loading = true;
-  st.http(Purpose::load_usage, "GET", account_path(st.s, "/usage?limit=20&offset=0"));
+  st.http_private(Purpose::load_usage, account_path(st.s, "/usage?limit=20&offset=0"));
 }
 
 void load_keys(Step& st) {
-  if (!st.in_flight(Purpose::load_keys)) st.http(Purpose::load_keys, "GET", account_path(st.s, "/api-keys"));
+  if (st.in_flight(Purpose::load_keys)) return;
+  if (st.s.api_key.read_session.empty()) {
+    st.s.api_key.sign_in_needed = true;
+    return;
+  }
+  st.http_private(Purpose::load_keys, account_path(st.s, "/api-keys"));
 }
 
 void load_chain_settings(Step& st) {

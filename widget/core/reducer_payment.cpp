@@ -1,6 +1,8 @@
 // A one-time payment: wallet signature → receipt → the backend credits it. A payment with a
 // hash is stored (per account and chain) until it is credited or clearly failed, so a reload
 // resumes it and nothing paid is ever forgotten.
+#include <algorithm>
+
 #include "abi.h"
 
 #include <fmt/format.h>
@@ -168,7 +170,21 @@ void on_recorded(Step& st, const Event& ev) {
   if (r.status >= 400 && r.status < 500 && r.status != 404 && r.status != 409 && r.status != 429) {
     return fail(st, text(st.t().pay_credit_refused, r.error));
   }
-  // Unreachable, 5xx, 202 "pending", 404 "receipt not seen yet": stay pending and retry.
+  // Unreachable, 5xx, 202 "pending", 404 "receipt not seen yet": stay pending and retry. A
+  // 202 with confirmations says how deep the block is of how deep it must be.
+  p.confirmations = 0;
+  p.required_confirmations = 0;
+  if (r.status == 202 && r.body.is_object()) {
+    const json& have = r.body.contains("confirmations") ? r.body.at("confirmations") : json();
+    const json& need = r.body.contains("requiredConfirmations") ? r.body.at("requiredConfirmations") : json();
+    if (have.is_number_unsigned() && need.is_number_unsigned() && need.get<uint64_t>() <= 100000) {
+      p.confirmations = std::min(have.get<uint64_t>(), need.get<uint64_t>());
+      p.required_confirmations = need.get<uint64_t>();
+      p.backend_retrying = false;  // not a failure: the chain is confirming it
+      st.timer(Purpose::record_timer, kRecordRetryMs);
+      return;
+    }
+  }
   p.backend_retrying = true;
   st.timer(Purpose::record_timer, kRecordRetryMs);
 }

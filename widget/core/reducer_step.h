@@ -38,6 +38,11 @@ struct Step {
     effects.push_back(http_effect(id, method, s.config.backend_url + path, std::move(body), s.config.http_timeout_ms));
     return id;
   }
+  // A GET of the account's private data (usage log, key list), with the read session.
+  void http_private(Purpose purpose, const std::string& path) {
+    http(purpose, "GET", path);
+    effects.back().auth = "Bearer " + s.api_key.read_session;
+  }
   static bool opens_prompt(const std::string& method) {
     return method == "eth_requestAccounts" || method == "eth_sendTransaction" || method == "personal_sign" ||
            method == "wallet_switchEthereumChain" || method == "wallet_addEthereumChain";

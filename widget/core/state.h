@@ -58,6 +58,9 @@ struct PaymentFacet {
   std::string failure;     // plain-words reason when failed
   int receipt_polls = 0;   // receipt checks so far; past the limit the payment needs "check again"
   bool backend_retrying = false;  // the credit request failed and is being retried
+  // While the backend waits for its block to be deep enough (its 202): how deep, of how deep.
+  uint64_t confirmations = 0;
+  uint64_t required_confirmations = 0;
 };
 
 enum class BackendHealth { unknown, ok, unavailable };
@@ -167,7 +170,7 @@ struct ApiKeyMeta {
   bool revoked = false;
 };
 
-enum class KeyTask { none, creating, revoking, rotating };
+enum class KeyTask { none, creating, revoking, rotating, signing_in };
 
 struct ApiKeyFacet {
   std::vector<ApiKeyMeta> keys;   // metadata only, from the backend
@@ -176,6 +179,10 @@ struct ApiKeyFacet {
   std::string revoke_id;          // the key being revoked (or replaced by a rotation)
   std::string nonce;              // the sign-in nonce being signed (single use, not secret)
   std::string new_token;          // the full key, shown once in memory, never stored
+  // The backend's read session (the usage log and the key list answer only the account):
+  // from a sign-in, in memory only, never stored or sent in an event.
+  std::string read_session;
+  bool sign_in_needed = false;    // those reads wait for a sign-in (none yet, or it expired)
 };
 
 // Copy buttons: the one whose text reached the clipboard reads "Copied" for a moment.
@@ -200,7 +207,7 @@ enum class Purpose {
   read_accounts, request_accounts, read_chain, read_balance, switch_chain, add_chain,
   load_config, load_chain, load_profile, load_usage, load_keys,
   send_payment, poll_receipt, receipt_timer, record_payment, record_timer,
-  key_nonce, key_sign, key_create, key_revoke,
+  key_nonce, key_sign, key_create, key_revoke, key_session,
   copy_text, copied_timer,
   load_history,
 };

@@ -190,6 +190,10 @@ namespace acw {
   X(totals_g, 2)                   /* {0}=G$ paid once {1}=G$ streamed */             \
   X(totals_credits, 2)             /* {0}=credits bought {1}=bonus credits */         \
   X(totals_balance, 2)             /* {0}=credits used {1}=credits remaining */       \
+  X(step_chain_depth, 2)           /* {0} blocks of {1} needed */                     \
+  X(read_sign_in_text, 0)          /* the usage log and key list need a sign-in */     \
+  X(read_sign_in_usage, 0)                                                            \
+  X(read_sign_in_keys, 0)                                                             \
   /* end */
 
 struct Strings {

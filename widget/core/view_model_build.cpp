@@ -240,8 +240,15 @@ void api_key_card(Ctx& c, bool full) {
       c.it.button("revoke_key", c.t.key_revoke, !busy).same_line = true;
     }
   } else if (!active && k.new_token.empty()) {
-    if (full) c.it.text("key_none", c.t.key_none, Look::muted);
-    c.it.button("create_key", c.t.key_create, !busy, full ? Look::primary : Look::secondary);
+    // Keys not known without a read session: the full card offers the sign-in that lists them.
+    const bool sign_in = full && !k.loaded && k.sign_in_needed;
+    if (sign_in) {
+      c.it.text("read_sign_in", c.t.read_sign_in_text, Look::muted);
+      c.it.button("sign_in_read", c.t.read_sign_in_keys, !busy, Look::primary);
+    } else if (full) {
+      c.it.text("key_none", c.t.key_none, Look::muted);
+    }
+    c.it.button("create_key", c.t.key_create, !busy, full && !sign_in ? Look::primary : Look::secondary);
   }
   if (busy) c.it.text("key_busy", c.t.key_busy, Look::muted);
 }
@@ -422,7 +429,12 @@ void payment_view(Ctx& c, StateName name) {
     const auto phase = p.phase;
     const auto mark = [&](bool done, bool now) { return std::string(done ? "✓ " : now ? "• " : "  "); };
     c.it.text("step.wallet", mark(phase != PaymentPhase::awaiting_wallet, phase == PaymentPhase::awaiting_wallet) + c.t.step_wallet);
-    c.it.text("step.chain", mark(phase == PaymentPhase::crediting, phase == PaymentPhase::on_chain) + c.t.step_chain,
+    // With --confirmations N the backend waits for the block to be N deep: the step says how far.
+    const bool deepening = phase == PaymentPhase::crediting && p.required_confirmations > 1;
+    const std::string chain_step =
+        deepening ? text(c.t.step_chain_depth, p.confirmations, p.required_confirmations) : c.t.step_chain;
+    c.it.text("step.chain", mark(phase == PaymentPhase::crediting && !deepening, phase == PaymentPhase::on_chain || deepening) +
+                                chain_step,
               phase == PaymentPhase::awaiting_wallet ? Look::muted : Look::body);
     c.it.text("step.credit", mark(false, phase == PaymentPhase::crediting) + c.t.step_credit,
               phase == PaymentPhase::crediting ? Look::body : Look::muted);
@@ -464,6 +476,14 @@ void usage_view(Ctx& c, StateName name) {
   account_header(c);
   nav_tabs(c);
   balance_block(c);
+  if (s.api_key.sign_in_needed && s.usage.count == 0 && s.usage.recent.empty()) {
+    // The usage log answers only the account: a sign-in first (no transaction).
+    c.it.text("read_sign_in", c.t.read_sign_in_text, Look::muted);
+    c.it.button("sign_in_read", c.t.read_sign_in_usage, s.api_key.task == KeyTask::none, Look::primary);
+    if (s.api_key.task != KeyTask::none) c.it.text("key_busy", c.t.key_busy, Look::muted);
+    notice_item(c);
+    return;
+  }
   if (name == StateName::usage_empty) {
     c.it.text("usage_empty", c.t.usage_empty_text, Look::muted);
     c.it.text("usage_snippet_title", c.t.usage_snippet_title, Look::heading);
