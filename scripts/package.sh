@@ -16,6 +16,7 @@ for f in ai-credits-widget.mjs ai-credits-widget.js ai-credits-widget.wasm ai-cr
   cp "$dist/$f" "$dir/"
 done
 cp "$root"/embed/package/{package.json,README.md,react.mjs,index.d.ts,script.d.ts,react.d.ts,iframe-bridge.d.ts} "$dir/"
+cp "$root/LICENSE" "$dir/"  # the license package.json names (npm packs LICENSE whatever "files" says)
 # npm pack writes the tarball's name on stdout.
 tarball="$(cd "$dir" && npm pack --silent --pack-destination "$out")"
 echo "package: build/package/$tarball"

@@ -16,7 +16,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf
 const tarball = path.join(out, `${manifest.name}-${manifest.version}.tgz`);
 
 const EXPECTED_FILES = [
-  'README.md', 'package.json',
+  'LICENSE', 'README.md', 'package.json',
   'ai-credits-widget.mjs', 'ai-credits-widget.js', 'ai-credits-widget.wasm', 'react.mjs',
   'ai-credits-bridge.mjs', 'ai-credits-bridge.js', 'iframe.html', 'ai-credits-frame.js', 'ai-credits-frame.css',
   'index.d.ts', 'script.d.ts', 'react.d.ts', 'iframe-bridge.d.ts',
@@ -53,7 +53,10 @@ test('package.json: exports, types, files, sideEffects, license; no runtime depe
   }
   assert.ok(manifest.sideEffects.includes('./ai-credits-widget.mjs'), 'defining the element is a side effect');
   assert.ok(!manifest.sideEffects.includes('./react.mjs'));
-  assert.deepEqual([...manifest.files].sort(), EXPECTED_FILES.filter((f) => !['README.md', 'package.json'].includes(f)));
+  assert.deepEqual([...manifest.files].sort(),
+    EXPECTED_FILES.filter((f) => !['LICENSE', 'README.md', 'package.json'].includes(f)));
+  // The license the manifest names is the one the package carries.
+  assert.match(fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8'), new RegExp(`^${manifest.license} License\\n`));
 });
 
 test('either entry + the wasm stays within the download budget (gzip -9)', () => {
