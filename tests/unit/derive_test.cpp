@@ -69,7 +69,7 @@ TEST_CASE("3. payments in flight or just finished beat the backend and the view"
 TEST_CASE("4. backend unavailable beats every view") {
   State s = ready();
   s.backend.health = BackendHealth::unavailable;
-  for (View v : {View::buy, View::stream, View::usage, View::api_key}) {
+  for (View v : {View::buy, View::stream, View::usage, View::api_key, View::history}) {
     s.view = v;
     CHECK(derive_state_name(s) == StateName::backend_unavailable);
   }
@@ -127,6 +127,20 @@ TEST_CASE("5c. a minimum above the balance is insufficient_g_balance") {
   CHECK(derive_state_name(s) == StateName::insufficient_g_balance);
   s.wallet.balance_wei = uint128{20'000} * 1'000'000'000'000'000'000ULL;
   CHECK(derive_state_name(s) == StateName::quote_ready);  // below the minimum, but payable in range
+}
+
+TEST_CASE("5e. the History view keeps the balance states, whatever its own load does") {
+  State s = ready();
+  s.view = View::history;
+  CHECK(derive_state_name(s) == StateName::connected_empty);
+  s.credits.known = true;
+  s.credits.remaining_micro_usd = 1;
+  CHECK(derive_state_name(s) == StateName::has_credits);
+  s.history.failure = "the service answered 500";
+  CHECK(derive_state_name(s) == StateName::has_credits);
+  s.credits.used_micro_usd = 5;
+  s.credits.remaining_micro_usd = 0;
+  CHECK(derive_state_name(s) == StateName::insufficient_ai_credits);
 }
 
 TEST_CASE("5d. the API key view shows the balance states") {
