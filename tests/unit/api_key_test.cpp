@@ -10,13 +10,6 @@ using namespace acw::test;
 
 namespace {
 
-const Effect* http_to(const std::vector<Effect>& fx, const std::string& path) {
-  for (const auto& e : fx) {
-    if (e.kind == EffectKind::http && e.text.find(path) != std::string::npos) return &e;
-  }
-  return nullptr;
-}
-
 const std::string kToken64 = "gd_live_" + std::string(64, 'f');
 
 }  // namespace

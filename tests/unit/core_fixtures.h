@@ -67,6 +67,14 @@ inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) 
   return s;
 }
 
+// The first HTTP effect of `fx` whose URL contains `path` (null when there is none).
+inline const Effect* http_to(const std::vector<Effect>& fx, const std::string& path) {
+  for (const auto& e : fx) {
+    if (e.kind == EffectKind::http && e.text.find(path) != std::string::npos) return &e;
+  }
+  return nullptr;
+}
+
 // The label of item `id` in the view of `s` ("(missing)" when it is not shown).
 inline std::string label_of(const State& s, const std::string& id) {
   ViewModel vm = build_view_model(s);

@@ -13,12 +13,7 @@ using namespace acw::test;
 
 namespace {
 
-const Effect* history_request(const std::vector<Effect>& fx) {
-  for (const auto& e : fx) {
-    if (e.kind == EffectKind::http && e.text.find("/credit-history") != std::string::npos) return &e;
-  }
-  return nullptr;
-}
+const Effect* history_request(const std::vector<Effect>& fx) { return http_to(fx, "/credit-history"); }
 
 // A backend page of `count` deposits from number `first` on, of `total` in all.
 std::string page_json(int first, int count, int total) {
@@ -130,10 +125,7 @@ TEST_CASE("a failed or malformed history load is shown in place with Retry, not 
 TEST_CASE("the totals card is the profile's, over the whole account") {
   State s = with_backend();
   auto fx = reduce(s, Event::click("nav.history"));
-  const Effect* profile = nullptr;
-  for (const auto& e : fx) {
-    if (e.kind == EffectKind::http && e.text.find("/profile") != std::string::npos) profile = &e;
-  }
+  const Effect* profile = http_to(fx, "/profile");
   REQUIRE(profile);
   reduce(s, Event::http_answer(profile->id, 200, json{{"remainingUsd", "4300000"}, {"usedUsd", "700000"},
                                                       {"totalGdDepositedWei", "200000000000000000000"},

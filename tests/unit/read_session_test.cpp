@@ -13,13 +13,6 @@ using namespace acw::test;
 
 namespace {
 
-const Effect* http_to(const std::vector<Effect>& fx, const std::string& path) {
-  for (const auto& e : fx) {
-    if (e.kind == EffectKind::http && e.text.find(path) != std::string::npos) return &e;
-  }
-  return nullptr;
-}
-
 const std::string kSession = "gd_read_" + std::string(64, 'c');
 
 // From the usage view without a session: the sign-in through to the session's answer.
