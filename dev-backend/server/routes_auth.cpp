@@ -6,6 +6,9 @@
 //   GET    /v1/accounts/:account/api-keys                -> metadata only (Bearer read session
 //                                                           or API key of the account)
 //   DELETE /v1/auth/api-keys/:id  (Bearer key of the same account, or a fresh sign-in body)
+#include <optional>
+#include <string>
+
 #include "api_key.h"
 #include "read_session.h"
 #include "core/config.h"
@@ -74,19 +77,31 @@ void nonce(App& app, const httplib::Request& req, httplib::Response& res) {
              {"expiresAt", iso8601_ms(record->expires_at_ms)}});
 }
 
-void create_key(App& app, const httplib::Request& req, httplib::Response& res) {
+// The account of a request body {account, nonce, signature} whose sign-in verifies (the
+// nonce is used up); nullopt after answering why not.
+std::optional<std::string> signed_in_account(App& app, const httplib::Request& req, httplib::Response& res,
+                                             int64_t now) {
   auto body = read_json_object(req, res);
-  if (!body) return;
+  if (!body) return std::nullopt;
   auto fields = read_sign_in(*body, res);
-  if (!fields) return;
-  const int64_t now = app.clock();
+  if (!fields) return std::nullopt;
   SignInResult signed_in =
       verify_sign_in(app.store, fields->account, fields->nonce, fields->signature,
-                       req.get_header_value("Origin"), now);
-  if (!signed_in.ok) return send_error(res, signed_in.status, signed_in.error);
-  NewApiKey key = generate_api_key(fields->account, now);
+                     req.get_header_value("Origin"), now);
+  if (!signed_in.ok) {
+    send_error(res, signed_in.status, signed_in.error);
+    return std::nullopt;
+  }
+  return fields->account;
+}
+
+void create_key(App& app, const httplib::Request& req, httplib::Response& res) {
+  const int64_t now = app.clock();
+  auto account = signed_in_account(app, req, res, now);
+  if (!account) return;
+  NewApiKey key = generate_api_key(*account, now);
   if (!app.store.insert_api_key(key.record)) return send_error(res, 500, "could not store the key");
-  auto session = new_read_session(app, fields->account, now);
+  auto session = new_read_session(app, *account, now);
   if (!session) return send_error(res, 500, "could not store the session");
   log_info("api key " + key.record.id + " created for " + key.record.account);
   send_json(res, 200, {{"token", key.token},
@@ -95,16 +110,10 @@ void create_key(App& app, const httplib::Request& req, httplib::Response& res) {
 }
 
 void create_session(App& app, const httplib::Request& req, httplib::Response& res) {
-  auto body = read_json_object(req, res);
-  if (!body) return;
-  auto fields = read_sign_in(*body, res);
-  if (!fields) return;
   const int64_t now = app.clock();
-  SignInResult signed_in =
-      verify_sign_in(app.store, fields->account, fields->nonce, fields->signature,
-                     req.get_header_value("Origin"), now);
-  if (!signed_in.ok) return send_error(res, signed_in.status, signed_in.error);
-  auto session = new_read_session(app, fields->account, now);
+  auto account = signed_in_account(app, req, res, now);
+  if (!account) return;
+  auto session = new_read_session(app, *account, now);
   if (!session) return send_error(res, 500, "could not store the session");
   send_json(res, 200, {{"readSession", std::move(*session)}});
 }
