@@ -136,11 +136,21 @@ export const waitForState = (page, target, name, opts) =>
 
 export const findItem = (snap, id) => (snap.items || []).find((i) => i.id === id);
 
-// Clicks the center of the item `id` (waits until it is visible and enabled). Its rect is in
-// CSS px relative to the canvas; `canvas` overrides how the canvas is found (a selector).
+// Clicks the center of the item `id` once it is visible, enabled and in the same place for
+// 120 ms: an answer that lands between the snapshot and the click (a balance, a profile)
+// can move the layout, and a press and release on different items is no click. Its rect is
+// in CSS px relative to the canvas; `canvas` overrides how the canvas is found (a selector).
 export async function clickItem(page, target, id, { canvas, timeout = 10000 } = {}) {
   const h = await toHandle(page, target);
-  const snap = await waitForSnapshot(page, h, (s) => findItem(s, id)?.enabled, `item "${id}" enabled`, { timeout });
+  const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  let seen = null;
+  let since = 0;
+  const snap = await waitForSnapshot(page, h, (s) => {
+    const item = findItem(s, id);
+    if (!item?.enabled) return (seen = null), false;
+    if (!sameRect(item.rect, seen)) return (seen = item.rect), (since = Date.now()), false;
+    return Date.now() - since >= 120;
+  }, `item "${id}" enabled and still`, { timeout });
   const { rect } = findItem(snap, id);
   const box = await page.evaluate(([el, sel]) => {
     const c = sel ? document.querySelector(sel)
