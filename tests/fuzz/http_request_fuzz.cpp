@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -70,6 +71,23 @@ Backend& backend() {
   return *b;
 }
 
+// Whether `fd` is ready for `events` within `limit`. libFuzzer's timeout alarm (SIGALRM every
+// few seconds) interrupts poll with EINTR: that is waited through, not a failure.
+bool wait_for(int fd, short events, std::chrono::milliseconds limit) {
+  const auto until = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        until - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    pollfd p{fd, events, 0};
+    const int ready = poll(&p, 1, static_cast<int>(left.count()));
+    if (ready == 1) return true;
+    if (ready == 0 || errno != EINTR) return false;
+  }
+}
+bool wait_readable(int fd, std::chrono::milliseconds limit) { return wait_for(fd, POLLIN, limit); }
+bool wait_writable(int fd, std::chrono::milliseconds limit) { return wait_for(fd, POLLOUT, limit); }
+
 // Sends `bytes` on a fresh connection, half-closes, returns everything answered.
 std::string exchange(int port, std::string_view bytes) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -78,20 +96,29 @@ std::string exchange(int port, std::string_view bytes) {
   to.sin_family = AF_INET;
   to.sin_port = htons(static_cast<uint16_t>(port));
   to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  FUZZ_CHECK(connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0, "connect");
+  if (connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
+    // Interrupted by the alarm, the connection goes on in the kernel: wait for it to finish.
+    FUZZ_CHECK(errno == EINTR, std::string("connect: ") + std::strerror(errno));
+    FUZZ_CHECK(wait_writable(fd, std::chrono::seconds(5)), "connect did not finish within 5 s");
+    int error = 0;
+    socklen_t length = sizeof error;
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length);
+    FUZZ_CHECK(error == 0, std::string("connect: ") + std::strerror(error));
+  }
   size_t sent = 0;
   while (sent < bytes.size()) {
     const ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // the server may close early (a refused head)
     sent += static_cast<size_t>(n);
   }
   shutdown(fd, SHUT_WR);
   std::string answer;
   for (;;) {
-    pollfd p{fd, POLLIN, 0};
-    FUZZ_CHECK(poll(&p, 1, 5000) == 1, "no answer or close within 5 s");
+    FUZZ_CHECK(wait_readable(fd, std::chrono::seconds(5)), "no answer or close within 5 s");
     char buffer[8192];
     const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     answer.append(buffer, static_cast<size_t>(n));
   }
