@@ -35,6 +35,7 @@ target_include_directories(acw_imgui SYSTEM PUBLIC "${ACW_IMGUI_DIR}")
 target_compile_definitions(acw_imgui PUBLIC
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_FILE_FUNCTIONS     # no .ini, no logs: io.IniFilename is null
+  IMGUI_DISABLE_METRICS_WINDOW     # no debug tools: NewFrame calls their updates (−1.0 KB gzip)
 )
 
 add_library(acw_imgui_opengl3 STATIC "${ACW_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
