@@ -90,7 +90,9 @@ class Controller {
   // After discovery, and again when the wallet changes: with the saved entries (a pending
   // payment survives a reload).
   dispatchStart() {
-    this.dispatch({ type: 'start', wallet: !!this.wallet.provider, stored: readStored() });
+    // getTimezoneOffset is UTC minus local: the core wants local minus UTC.
+    this.dispatch({ type: 'start', wallet: !!this.wallet.provider, stored: readStored(),
+      tzOffsetMin: -new Date().getTimezoneOffset() });
   }
 
   // setTimeout that destroy() clears.

@@ -61,13 +61,14 @@ const HAS_CREDITS = { credits: { remainingUsd: USD(2.5), usedUsd: '0' } };  // 2
 const MONTHLY_500 = '192901234567901';  // floor(500 G$ / 2,592,000 s) wei per second
 
 // A history page as the backend sends it: `count` entries from number `first` (newest first) of
-// `total`, 100 G$ each, one-time purchases with 10 % bonus unless `source` says otherwise.
-const HISTORY_PAGE = (first, count, total, source = 'deposit') => ({
+// `total`, 100 G$ each, one-time purchases with 10 % bonus unless `source` says otherwise, each
+// with the transaction `txHash` (null: none).
+const HISTORY_PAGE = (first, count, total, source = 'deposit', txHash = TX) => ({
   loaded: true, offset: first, total,
   items: Array.from({ length: count }, (_, i) => {
     const n = total - first - i;  // newest first
     return {
-      id: `${TX}:${n}`, source, fundingStatus: n === total ? 'pending' : 'funded', txHash: TX,
+      id: `${TX}:${n}`, source, fundingStatus: n === total ? 'pending' : 'funded', txHash,
       createdAt: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}T${String(8 + (n % 12)).padStart(2, '0')}:15:00Z`,
       gdAmountWei: G(100), principalUsd: USD(1), bonusUsd: source === 'deposit' ? USD(0.1) : '0',
     };
@@ -343,31 +344,33 @@ export const STORIES = [
   // ---- history
   {
     id: 'history-page', group: 'history', title: 'History: one page', state: 'has_credits',
-    description: 'The newest ten of 57 entries: time, kind, G$ → credits with the bonus, status, the transaction.',
+    description: 'The newest ten of 57 entries: time, kind, G$ → credits with the bonus, status, the transaction with Copy and the explorer link.',
+    attributes: { 'explorer-url': 'https://explorer.example' },
     fixture: connected({ ...HISTORY_TOTALS, view: 'history', history: HISTORY_PAGE(0, 10, 57) }),
-    items: ['nav.history', 'history_title', 'history.kind.all', 'history.status.all', 'history.0', 'history.0.detail',
-      'history.5.detail'],
+    items: ['nav.history', 'history_title', 'history.kind.all', 'history.status.all', 'history.period.all', 'history.row.0',
+      'history.row.0.detail', 'history.row.0.tx', 'history.row.0.copy', 'history.row.0.explorer', 'history.row.2.detail'],
   },
   {
     id: 'history-last-page', group: 'history', title: 'History: the last page', state: 'has_credits',
-    description: '21–23 of 23: Previous enabled, Next not; the totals of the whole account below.',
-    fixture: connected({ ...HISTORY_TOTALS, view: 'history', history: HISTORY_PAGE(20, 3, 23) }),
-    items: ['history.0', 'history.2.detail', 'history_paging', 'history.prev', 'history.next', 'totals_title',
-      'totals.g', 'totals.credits'],
+    description: '21–23 of 23 (entries without a transaction): Previous enabled, Next not.',
+    fixture: connected({ ...HISTORY_TOTALS, view: 'history', history: HISTORY_PAGE(20, 3, 23, 'deposit', null) }),
+    items: ['history.row.0', 'history.row.2.detail', 'history_paging', 'history.prev', 'history.next'],
   },
   {
     id: 'history-stream-filter-es', group: 'history', title: 'History: stream entries — Spanish, 320 px',
     state: 'has_credits', description: 'The stream filter, in Spanish, at the narrowest width.',
     controls: { locale: 'es', width: 320 },
     fixture: connected({ ...HAS_CREDITS, view: 'history', history: { ...HISTORY_PAGE(0, 3, 3, 'streamCron'), kind: 'stream' } }),
-    items: ['history.kind.stream', 'history.0', 'history.2.detail', 'history_paging'],
+    items: ['history.kind.stream', 'history.period.all', 'history.row.0', 'history.row.0.tx', 'history.row.0.copy', 'history.row.1.detail'],
   },
   {
     id: 'history-no-match', group: 'history', title: 'History: a filter with no match — dark', state: 'has_credits',
-    description: 'No pending stream credits: said in words.', controls: { theme: 'dark' },
-    fixture: connected({ ...HAS_CREDITS, view: 'history',
-      history: { kind: 'stream', status: 'pending', loaded: true, total: 0, items: [] } }),
-    items: ['history.kind.stream', 'history.status.pending', 'history_empty'],
+    description: 'No pending stream credits in the last 30 days: said in words; the totals of the whole account below.',
+    controls: { theme: 'dark' },
+    fixture: connected({ ...HISTORY_TOTALS, view: 'history',
+      history: { kind: 'stream', status: 'pending', period: '30', loaded: true, total: 0, items: [] } }),
+    items: ['history.kind.stream', 'history.status.pending', 'history.period.30', 'history_empty', 'totals_title',
+      'totals.g', 'totals.credits', 'totals.balance'],
   },
   {
     id: 'history-empty', group: 'history', title: 'History: nothing yet', state: 'connected_empty',

@@ -204,9 +204,10 @@ function forgetStored() {
   } catch (_) { /* storage unavailable: nothing saved either */ }
 }
 
-function makeWidget(controls, provider) {
+// `attributes`: a story's own element attributes beside the common ones (an explorer URL, say).
+function makeWidget(controls, provider, attributes = {}) {
   const el = document.createElement('ai-credits-widget');
-  for (const [k, v] of Object.entries(WIDGET_ATTRIBUTES)) el.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ ...WIDGET_ATTRIBUTES, ...attributes })) el.setAttribute(k, v);
   el.setAttribute('theme', controls.theme);
   el.setAttribute('locale', controls.locale);
   if (controls.dpr !== 1) el.setAttribute('dpr', String(controls.dpr));
@@ -290,7 +291,7 @@ async function open(id, { fast = false } = {}) {
   } else {
     provider = createNoopProvider({ chainId: CHAIN_ID, log });
   }
-  const el = makeWidget(controls, provider);
+  const el = makeWidget(controls, provider, story.attributes);
   current.el = el;
   $('frame').append(el);
   try {

@@ -1,4 +1,4 @@
-// Strict reading of the command line, deployment.json, times, query strings and bodies.
+// Strict reading of the command line, deployment.json, query strings and bodies.
 #include <doctest/doctest.h>
 
 #include "deployment.h"
@@ -96,20 +96,6 @@ TEST_CASE("deployment.json") {
   CHECK_FALSE(with("chainId", 0).ok());
   CHECK_FALSE(parse_deployment(acw::json::array()).ok());
   CHECK_FALSE(load_deployment("no/such/deployment.json").ok());
-}
-
-TEST_CASE("ISO 8601 times") {
-  CHECK(parse_iso8601_ms("1970-01-01") == std::optional<int64_t>(0));
-  CHECK(parse_iso8601_ms("2024-05-01T12:00:00Z") == std::optional<int64_t>(1714564800000));
-  CHECK(parse_iso8601_ms("2024-05-01T12:00:00.5Z") == std::optional<int64_t>(1714564800500));
-  CHECK(parse_iso8601_ms("2024-02-29") .has_value());
-  CHECK(iso8601_ms(1714564800123) == "2024-05-01T12:00:00.123Z");
-  for (const char* bad : {"", "2024", "2024-13-01", "2023-02-29", "2024-05-01T12:00:00",
-                          "2024-05-01T24:00:00Z", "2024-05-01T12:00:00+02:00",
-                          "2024-05-01T12:00:00.1234Z", "2024-05-01T12:00:00.Z", "1969-12-31",
-                          "2024-05-01 12:00:00Z", "２０２４-05-01"}) {
-    CHECK_MESSAGE(!parse_iso8601_ms(bad), bad);
-  }
 }
 
 TEST_CASE("query strings: unknown, repeated and out-of-range parameters are errors") {

@@ -15,19 +15,8 @@ State usage_empty_state() {
   return s;
 }
 
-const Effect* copy_in(const std::vector<Effect>& fx) {
-  for (const auto& e : fx) {
-    if (e.kind == EffectKind::copy) return &e;
-  }
-  return nullptr;
-}
-
-const Effect* timer_in(const std::vector<Effect>& fx) {
-  for (const auto& e : fx) {
-    if (e.kind == EffectKind::timer) return &e;
-  }
-  return nullptr;
-}
+const Effect* copy_in(const std::vector<Effect>& fx) { return effect_of(fx, EffectKind::copy); }
+const Effect* timer_in(const std::vector<Effect>& fx) { return effect_of(fx, EffectKind::timer); }
 
 }  // namespace
 

@@ -68,6 +68,14 @@ inline State connected_state(uint64_t chain = kChain, uint64_t balance_wei = 5) 
 }
 
 // The first HTTP effect of `fx` whose URL contains `path` (null when there is none).
+// The first effect of `kind`, or nullptr.
+inline const Effect* effect_of(const std::vector<Effect>& fx, EffectKind kind) {
+  for (const auto& e : fx) {
+    if (e.kind == kind) return &e;
+  }
+  return nullptr;
+}
+
 inline const Effect* http_to(const std::vector<Effect>& fx, const std::string& path) {
   for (const auto& e : fx) {
     if (e.kind == EffectKind::http && e.text.find(path) != std::string::npos) return &e;

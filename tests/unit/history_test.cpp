@@ -48,11 +48,15 @@ TEST_CASE("History asks the backend for the first page, shows it, and keeps the 
   ViewModel vm = build_view_model(s);
   CHECK(vm.state == StateName::has_credits);
   CHECK(find_item(vm, "history_loading") == nullptr);
-  CHECK(find_item(vm, "history.0")->label == "2026-12-07 10:00 • One-time purchase");
-  CHECK(find_item(vm, "history.0.detail")->label == "100 G$ → 110 credits (10 bonus) • Credited • 0xaaaa…aaaa");
-  CHECK(find_item(vm, "history.1.detail")->label == "100 G$ → 100 credits • Credited • 0xaaaa…aaaa");
-  CHECK(find_item(vm, "history.9"));
-  CHECK(find_item(vm, "history.10") == nullptr);
+  CHECK(find_item(vm, "history.row.0")->label == "2026-12-07 10:00 • One-time purchase");
+  CHECK(find_item(vm, "history.row.0.detail")->label == "100 G$ → 110 credits (10 bonus) • Credited");
+  CHECK(find_item(vm, "history.row.0.tx")->label == "0xaaaa…aaaa");
+  CHECK(find_item(vm, "history.row.0.copy")->label == "Copy");
+  CHECK(find_item(vm, "history.row.0.explorer") == nullptr);  // no explorer configured
+  CHECK(find_item(vm, "history.row.1.detail")->label == "100 G$ → 100 credits • Credited");
+  CHECK(find_item(vm, "history.row.9"));
+  CHECK(find_item(vm, "history.row.10") == nullptr);
+  CHECK(find_item(vm, "history.period.all")->selected);
   CHECK(find_item(vm, "history_paging")->label == "1–10 of 23");
   CHECK_FALSE(find_item(vm, "history.prev")->enabled);
   CHECK(find_item(vm, "history.next")->enabled);
@@ -90,7 +94,7 @@ TEST_CASE("filters are query parameters, start at the first page, and an older a
   CHECK(pending->text.find("offset=0") != std::string::npos);
   // The first (unfiltered) answer arrives last: it is not shown as the filtered page.
   reduce(s, Event::http_answer(first, 200, page_json(0, 10, 23)));
-  CHECK(find_item(build_view_model(s), "history.0") == nullptr);
+  CHECK(find_item(build_view_model(s), "history.row.0") == nullptr);
   reduce(s, Event::http_answer(pending->id, 200, page_json(0, 0, 0)));
   CHECK(label_of(s, "history_empty") == "No stream credits with the status \u201cPending\u201d.");
   CHECK(find_item(build_view_model(s), "history.kind.stream")->selected);
@@ -166,4 +170,81 @@ TEST_CASE("another account: the history goes with the old one; a fixture keeps t
   reduce(s, Event::accounts_changed(json::array({kBob})));
   CHECK(s.history.items.empty());
   CHECK_FALSE(s.history.loaded);
+}
+
+TEST_CASE("the period filter asks for entries from N days before now, and says so when none match") {
+  State s = with_backend();
+  reduce(s, Event::tick(1'765'101'600'000));  // 2025-12-07T10:00:00Z
+  auto fx = reduce(s, Event::click("nav.history"));
+  CHECK(history_request(fx)->text.find("from=") == std::string::npos);
+  fx = reduce(s, Event::click("history.period.30"));
+  REQUIRE(history_request(fx));
+  CHECK(history_request(fx)->text.find("offset=0&from=2025-11-07T10:00:00Z") != std::string::npos);
+  reduce(s, Event::http_answer(history_request(fx)->id, 200, page_json(0, 0, 0)));
+  CHECK(label_of(s, "history_empty") == "No credit entries in the last 30 days.");
+  CHECK(find_item(build_view_model(s), "history.period.30")->selected);
+  CHECK_FALSE(find_item(build_view_model(s), "history.period.all")->selected);
+
+  fx = reduce(s, Event::click("history.kind.stream"));
+  CHECK(history_request(fx)->text.find("&source=stream&from=2025-11-07T10:00:00Z") != std::string::npos);
+  reduce(s, Event::http_answer(history_request(fx)->id, 200, page_json(0, 0, 0)));
+  CHECK(label_of(s, "history_empty") == "No stream credits in the last 30 days.");
+  fx = reduce(s, Event::click("history.status.failed"));
+  reduce(s, Event::http_answer(history_request(fx)->id, 200, page_json(0, 0, 0)));
+  CHECK(label_of(s, "history_empty") == "No stream credits with the status \u201cFailed\u201d in the last 30 days.");
+
+  fx = reduce(s, Event::click("history.period.7"));
+  CHECK(history_request(fx)->text.find("from=2025-11-30T10:00:00Z") != std::string::npos);
+  fx = reduce(s, Event::click("history.period.90"));
+  CHECK(history_request(fx)->text.find("from=2025-09-08T10:00:00Z") != std::string::npos);
+  fx = reduce(s, Event::click("history.period.all"));
+  CHECK(history_request(fx)->text.find("from=") == std::string::npos);
+
+  s.config.locale = "es";
+  fx = reduce(s, Event::click("history.period.7"));
+  reduce(s, Event::http_answer(history_request(fx)->id, 200, page_json(0, 0, 0)));
+  CHECK(label_of(s, "history.period.7") == "7 días");
+  CHECK(label_of(s, "history_empty") == "No hay créditos de flujo con el estado \u201cFallido\u201d en los últimos 7 días.");
+}
+
+TEST_CASE("times are shown in the page's local time, from the start event's offset") {
+  State s = with_backend();
+  s.utc_offset_min = -300;  // UTC−5
+  auto fx = reduce(s, Event::click("nav.history"));
+  reduce(s, Event::http_answer(history_request(fx)->id, 200, page_json(0, 1, 1)));
+  CHECK(label_of(s, "history.row.0") == "2026-12-07 05:00 • One-time purchase");
+  auto start = parse_event(R"({"type":"start","wallet":true,"tzOffsetMin":330})");
+  REQUIRE(start.ok());
+  CHECK(start.value->utc_offset_min == 330);
+  for (const char* bad : {R"({"type":"start","wallet":true,"tzOffsetMin":841})",
+                          R"({"type":"start","wallet":true,"tzOffsetMin":1.5})",
+                          R"({"type":"start","wallet":true,"tzOffsetMin":"60"})"}) {
+    CHECK_MESSAGE(!parse_event(bad).ok(), bad);
+  }
+}
+
+TEST_CASE("a row's Copy puts its full transaction hash on the clipboard; its link opens the explorer") {
+  State s = with_backend();
+  s.config.explorer_url = "https://explorer.example";
+  auto fx = reduce(s, Event::click("nav.history"));
+  reduce(s, Event::http_answer(history_request(fx)->id, 200, page_json(0, 3, 3)));
+  fx = reduce(s, Event::click("history.row.2.copy"));
+  const Effect* copy = effect_of(fx, EffectKind::copy);
+  REQUIRE(copy);
+  CHECK(copy->text == "0x" + std::string(64, 'a'));
+  CHECK(history_request(fx) == nullptr);  // a Copy loads nothing
+  reduce(s, Event::wallet_ok(copy->id, json(true)));
+  CHECK(label_of(s, "history.row.2.copy") == "Copied");
+  CHECK(label_of(s, "history.row.1.copy") == "Copy");
+
+  fx = reduce(s, Event::click("history.row.1.explorer"));
+  const Effect* open = effect_of(fx, EffectKind::open);
+  REQUIRE(open);
+  CHECK(open->text == "https://explorer.example/tx/0x" + std::string(64, 'a'));
+  REQUIRE(find_item(build_view_model(s), "history.row.1.explorer"));
+  // Rows that are not there, and ids that only look like rows, do nothing.
+  for (const char* id : {"history.row.3.copy", "history.row.x.copy", "history.row..copy", "history.row.-1.copy",
+                         "history.row.1.copyx", "history.row.99999999999999999999.copy"}) {
+    CHECK_MESSAGE(reduce(s, Event::click(id)).empty(), id);
+  }
 }

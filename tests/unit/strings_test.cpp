@@ -28,7 +28,6 @@ std::vector<Template> templates_of(const Strings& t) {
 #define ACW_TEMPLATE_OF(name, arguments) out.push_back({#name, t.name, arguments});
   ACW_STRING_TEMPLATES(ACW_TEMPLATE_OF)
 #undef ACW_TEMPLATE_OF
-  out.push_back({"date_pattern", t.date_pattern, 5});
   return out;
 }
 
@@ -56,6 +55,12 @@ TEST_CASE("positional placeholders") {
   CHECK(text("{0}", int64_t{-42}) == "-42");
   CHECK(text("{0}", int64_t{INT64_MIN}) == "-9223372036854775808");
   CHECK(text("{0}", uint64_t{18446744073709551615ULL}) == "18446744073709551615");
+}
+
+TEST_CASE("each locale's date pattern takes five integers, zero-padded") {
+  // Its placeholders carry format specs ({1:02}), which fmt applies to integers only.
+  CHECK(text(strings_for("en").date_pattern, 2026, 1, 2, 3, 4) == "2026-01-02 03:04");
+  CHECK(text(strings_for("es").date_pattern, 2026, 1, 2, 3, 4) == "02/01/2026 03:04");
 }
 
 TEST_CASE("every template of every locale formats with its number of arguments") {
@@ -112,9 +117,16 @@ TEST_CASE("Spanish: numbers with , for decimals and . for thousands; the input f
   CHECK(derive_state_name(s) != StateName::quote_ready);
 }
 
-TEST_CASE("dates in each locale's pattern") {
-  CHECK(format_date_time(strings_for("en"), "2026-11-25T22:32:05Z") == "2026-11-25 22:32");
-  CHECK(format_date_time(strings_for("es"), "2026-11-25T22:32:05Z") == "25/11/2026 22:32");
-  CHECK(format_date_time(strings_for("es"), "yesterday") == "yesterday");
-  CHECK(format_date_time(strings_for("es"), "") == "");
+TEST_CASE("dates in each locale's pattern, in the page's local time") {
+  CHECK(format_date_time(strings_for("en"), "2026-11-25T22:32:05Z", 0) == "2026-11-25 22:32");
+  CHECK(format_date_time(strings_for("es"), "2026-11-25T22:32:05Z", 0) == "25/11/2026 22:32");
+  CHECK(format_date_time(strings_for("en"), "2026-11-25T22:32:05.123Z", 0) == "2026-11-25 22:32");
+  // East of UTC past midnight, west of it before: the date moves too.
+  CHECK(format_date_time(strings_for("en"), "2026-11-25T22:32:05Z", 120) == "2026-11-26 00:32");
+  CHECK(format_date_time(strings_for("en"), "2026-01-01T01:00:00Z", -300) == "2025-12-31 20:00");
+  CHECK(format_date_time(strings_for("es"), "2024-02-28T23:30:00Z", 345) == "29/02/2024 05:15");
+  // Not UTC ISO 8601 (no zone, a space): shown as it came, never moved by a guess.
+  CHECK(format_date_time(strings_for("en"), "2026-11-25 22:32:05", 120) == "2026-11-25 22:32:05");
+  CHECK(format_date_time(strings_for("es"), "yesterday", 60) == "yesterday");
+  CHECK(format_date_time(strings_for("es"), "", 0) == "");
 }

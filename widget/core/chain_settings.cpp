@@ -24,6 +24,11 @@ ChainSettings chain_settings(const State& s) {
   return out;
 }
 
+std::string explorer_tx_url(const State& s, const std::string& tx_hash) {
+  std::string url = chain_settings(s).explorer_url;
+  return url.empty() || tx_hash.empty() ? std::string() : url + "/tx/" + tx_hash;
+}
+
 json add_chain_params(const State& s) {
   const ChainSettings c = chain_settings(s);
   if (!c.can_add()) return nullptr;

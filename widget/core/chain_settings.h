@@ -18,6 +18,9 @@ struct ChainSettings {
 
 ChainSettings chain_settings(const State& s);
 
+// The explorer's page of a transaction, or "" when no explorer is configured.
+std::string explorer_tx_url(const State& s, const std::string& tx_hash);
+
 // wallet_addEthereumChain's params, or null when the settings cannot add the chain.
 json add_chain_params(const State& s);
 

@@ -110,6 +110,13 @@ Parsed<Event> parse_event(std::string_view text) {
     }
     Event e = Event::start(j.at("wallet").get<bool>());
     if (j.contains("nowMs") && j.at("nowMs").is_number_unsigned()) e.now_ms = j.at("nowMs").get<uint64_t>();
+    if (j.contains("tzOffsetMin")) {
+      // Local time minus UTC; the widest offsets in use are −12 h and +14 h.
+      const json& tz = j.at("tzOffsetMin");
+      const int64_t minutes = tz.is_number_integer() ? tz.get<int64_t>() : 1000;
+      if (minutes < -840 || minutes > 840) return Parsed<Event>::fail("tzOffsetMin must be whole minutes from -840 to 840");
+      e.utc_offset_min = static_cast<int>(minutes);
+    }
     if (j.contains("stored")) {
       if (!j.at("stored").is_object()) return Parsed<Event>::fail("stored must be an object");
       e.stored = j.at("stored");

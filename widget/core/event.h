@@ -33,6 +33,7 @@ struct Event {
   std::string body;      // http answers: the body text, parsed by the reducer
   json stored;           // start: the widget's saved localStorage entries {key: value}
   uint64_t now_ms = 0;   // tick (and start): wall clock, ms since the epoch
+  int utc_offset_min = 0;  // start: the page's local time minus UTC, minutes (−840…840)
 
   static Event start(bool wallet_found);
   static Event click(std::string id);

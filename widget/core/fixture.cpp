@@ -40,6 +40,10 @@ const Names<HistoryStatus, 4> kHistoryStatuses{{{HistoryStatus::all, "all"},
                                                 {HistoryStatus::credited, "credited"},
                                                 {HistoryStatus::pending, "pending"},
                                                 {HistoryStatus::failed, "failed"}}};
+const Names<HistoryPeriod, 4> kHistoryPeriods{{{HistoryPeriod::all, "all"},
+                                               {HistoryPeriod::days7, "7"},
+                                               {HistoryPeriod::days30, "30"},
+                                               {HistoryPeriod::days90, "90"}}};
 const Names<NoticeKind, 3> kNoticeKinds{{{NoticeKind::none, "none"},
                                          {NoticeKind::info, "info"},
                                          {NoticeKind::error, "error"}}};
@@ -231,6 +235,7 @@ Parsed<State> state_from_json(const json& j) {
     Reader r(member(j, "history"), "history", err);
     r.name("kind", kHistoryKinds, s.history.kind);
     r.name("status", kHistoryStatuses, s.history.status);
+    r.name("period", kHistoryPeriods, s.history.period);
     r.count("offset", s.history.offset, 1'000'000'000);
     r.count("total", s.history.total, 1'000'000'000);
     r.boolean("loaded", s.history.loaded);
@@ -317,6 +322,7 @@ json state_to_json(const State& s) {
       {"usage", {{"count", s.usage.count}, {"recent", recent}}},
       {"history", {{"kind", name_of(kHistoryKinds, s.history.kind)},
                    {"status", name_of(kHistoryStatuses, s.history.status)},
+                   {"period", name_of(kHistoryPeriods, s.history.period)},
                    {"offset", s.history.offset},
                    {"total", s.history.total},
                    {"loaded", s.history.loaded},

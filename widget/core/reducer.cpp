@@ -15,6 +15,7 @@ void on_start(Step& st, const Event& ev) {
   if (s.wallet.phase != WalletPhase::starting && s.wallet.phase != WalletPhase::no_wallet) return;
   load_stored(s, ev.stored);
   s.now_s = ev.now_ms / 1000;
+  s.utc_offset_min = ev.utc_offset_min;
   if (!ev.wallet_found) {
     s.wallet.phase = WalletPhase::no_wallet;
     return;

@@ -1,10 +1,16 @@
 // The History view: the account's credit entries, one page at a time, filtered by the backend
-// (kind and status are query parameters, never a filter over loaded rows). A failed load is
-// shown in the view with Retry; it does not make the backend `unavailable`.
+// (kind, status and period are query parameters, never a filter over loaded rows). A failed
+// load is shown in the view with Retry; it does not make the backend `unavailable`.
+#include <algorithm>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "backend_wire.h"
+#include "chain_settings.h"
+#include "money.h"
 #include "reducer_step.h"
+#include "utc_time.h"
 
 namespace acw {
 
@@ -43,6 +49,38 @@ bool pick_filter(HistoryFacet& h, const std::string& id) {
   for (const auto& [name, status] : kStatuses) {
     if (id == name) return h.status = status, true;
   }
+  static constexpr std::pair<const char*, HistoryPeriod> kPeriods[] = {
+      {"history.period.all", HistoryPeriod::all}, {"history.period.7", HistoryPeriod::days7},
+      {"history.period.30", HistoryPeriod::days30}, {"history.period.90", HistoryPeriod::days90}};
+  for (const auto& [name, period] : kPeriods) {
+    if (id == name) return h.period = period, true;
+  }
+  return false;
+}
+
+// "history.row.3.copy" with suffix ".copy" → the loaded entry 3; nullptr for other ids.
+const HistoryEntry* row_of(const HistoryFacet& h, std::string_view id, std::string_view suffix) {
+  constexpr std::string_view kPrefix = "history.row.";
+  if (id.size() <= kPrefix.size() + suffix.size() || id.substr(0, kPrefix.size()) != kPrefix ||
+      id.substr(id.size() - suffix.size()) != suffix) {
+    return nullptr;
+  }
+  const auto index = parse_decimal(id.substr(kPrefix.size(), id.size() - kPrefix.size() - suffix.size()));
+  if (!index || *index >= h.items.size()) return nullptr;
+  return &h.items[static_cast<size_t>(*index)];
+}
+
+// A row's Copy and explorer link; false for other ids.
+bool row_click(Step& st, const std::string& id) {
+  const HistoryFacet& h = st.s.history;
+  if (const HistoryEntry* e = row_of(h, id, ".copy")) {
+    if (!e->tx_hash.empty()) st.copy(id.c_str(), e->tx_hash);
+    return true;
+  }
+  if (const HistoryEntry* e = row_of(h, id, ".explorer")) {
+    if (std::string url = explorer_tx_url(st.s, e->tx_hash); !url.empty()) st.effects.push_back(open_effect(std::move(url)));
+    return true;
+  }
   return false;
 }
 
@@ -56,6 +94,11 @@ void load_history(Step& st) {
                                  HistoryFacet::kPageSize, h.offset);
   if (const char* source = source_param(h.kind)) path += std::string("&source=") + source;
   if (const char* status = status_param(h.status)) path += std::string("&fundingStatus=") + status;
+  // The last N days up to now: the backend counts from that instant (ISO 8601, UTC).
+  if (const int days = period_days(h.period); days > 0 && s.now_s > 0) {
+    const int64_t from_s = std::max<int64_t>(0, static_cast<int64_t>(s.now_s) - int64_t{days} * 86'400);
+    path += "&from=" + iso8601_seconds(from_s * 1000);
+  }
   h.loading = true;
   h.loaded = false;  // rows of another filter or page are never shown as this one's
   h.items.clear();
@@ -75,6 +118,8 @@ bool history_click(Step& st, const std::string& id) {
     h.offset -= std::min(h.offset, HistoryFacet::kPageSize);
   } else if (id == "history.retry") {
     // loads again below
+  } else if (row_click(st, id)) {
+    return true;  // nothing to load
   } else if (pick_filter(h, id)) {
     h.offset = 0;  // a new filter starts at its first page
   } else {

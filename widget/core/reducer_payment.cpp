@@ -263,8 +263,8 @@ void payment_click(Step& st, const std::string& id) {
     p = PaymentFacet{};
   } else if (id == "copy_tx" && !p.tx_hash.empty()) {
     st.copy("copy_tx", p.tx_hash);
-  } else if (id == "open_tx" && !p.tx_hash.empty() && !chain_settings(s).explorer_url.empty()) {
-    st.effects.push_back(open_effect(chain_settings(s).explorer_url + "/tx/" + p.tx_hash));
+  } else if (id == "open_tx" && !explorer_tx_url(s, p.tx_hash).empty()) {
+    st.effects.push_back(open_effect(explorer_tx_url(s, p.tx_hash)));
   }
 }
 

@@ -147,6 +147,10 @@ struct HistoryEntry {
 
 enum class HistoryKind { all, once, stream };              // the backend's `source` filter
 enum class HistoryStatus { all, credited, pending, failed };  // its `fundingStatus` filter
+enum class HistoryPeriod { all, days7, days30, days90 };      // its `from`: the last N days
+inline int period_days(HistoryPeriod p) {
+  return p == HistoryPeriod::days7 ? 7 : p == HistoryPeriod::days30 ? 30 : p == HistoryPeriod::days90 ? 90 : 0;
+}
 
 // The History view: one page of entries for the filters, loaded from the backend (never
 // filtered here), newest first.
@@ -154,6 +158,7 @@ struct HistoryFacet {
   static constexpr uint64_t kPageSize = 10;
   HistoryKind kind = HistoryKind::all;
   HistoryStatus status = HistoryStatus::all;
+  HistoryPeriod period = HistoryPeriod::all;
   uint64_t offset = 0;
   uint64_t total = 0;
   std::vector<HistoryEntry> items;
@@ -243,6 +248,7 @@ struct State {
   std::map<std::string, std::string> stored_paused;
 
   uint64_t now_s = 0;  // wall clock from tick events (seconds), for the stream ticker
+  int utc_offset_min = 0;  // the page's local time minus UTC (start event): times shown local
   uint64_t epoch = 0;  // bumped on every account or chain change
   int next_effect_id = 1;
   std::map<int, InFlight> in_flight;

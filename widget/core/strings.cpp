@@ -1,6 +1,7 @@
 #include "strings.h"
 
 #include "money.h"
+#include "utc_time.h"
 
 namespace acw {
 
@@ -16,12 +17,11 @@ const Strings& strings_for(const std::string& locale) {
   return kStringsEn;
 }
 
-std::string format_date_time(const Strings& t, const std::string& iso) {
-  // "2026-11-25T22:32:05Z" → the locale's pattern; anything else is shown as it came.
-  if (iso.size() < 16 || iso[4] != '-' || iso[7] != '-' || (iso[10] != 'T' && iso[10] != ' ') || iso[13] != ':') {
-    return iso.substr(0, 32);
-  }
-  return text(t.date_pattern, iso.substr(0, 4), iso.substr(5, 2), iso.substr(8, 2), iso.substr(11, 2), iso.substr(14, 2));
+std::string format_date_time(const Strings& t, const std::string& iso, int utc_offset_min) {
+  const auto ms = parse_iso8601_ms(iso);
+  if (!ms) return iso.substr(0, 32);  // not a UTC ISO 8601 time: shown as it came
+  const CivilTime c = civil_from_ms(*ms + int64_t{utc_offset_min} * 60'000);
+  return text(t.date_pattern, c.year, c.month, c.day, c.hour, c.minute);
 }
 
 std::string format_template(const char* templ, fmt::format_args args) { return fmt::vformat(templ, args); }

@@ -194,6 +194,12 @@ namespace acw {
   X(read_sign_in_text, 0)          /* the usage log and key list need a sign-in */     \
   X(read_sign_in_usage, 0)                                                            \
   X(read_sign_in_keys, 0)                                                             \
+  X(history_period_any, 0)                                                            \
+  X(history_period_7, 0)                                                              \
+  X(history_period_30, 0)                                                             \
+  X(history_period_90, 0)                                                             \
+  X(history_none_recent, 2)        /* {0}=what (plural) {1}=days */                   \
+  X(history_none_filtered_recent, 3) /* {0}=what (plural) {1}=status {2}=days */      \
   /* end */
 
 struct Strings {
@@ -203,7 +209,7 @@ struct Strings {
   // number and date conventions
   char decimal_sep;
   char group_sep;
-  const char* date_pattern;        // {0}=year {1}=month {2}=day {3}=hour {4}=minute
+  const char* date_pattern;        // {0}=year {1}=month {2}=day {3}=hour {4}=minute (integers: {1:02})
 
   // The text for an EIP-1193 error: the known codes in plain words, others with their code.
   std::string wallet_error(int code, const std::string& message) const;
@@ -211,8 +217,9 @@ struct Strings {
 
 const Strings& strings_for(const std::string& locale);
 
-// An ISO-8601 time from the backend in the locale's date pattern (minutes, as given: UTC).
-std::string format_date_time(const Strings& t, const std::string& iso);
+// An ISO-8601 UTC time from the backend in the locale's date pattern (to the minute), moved by
+// the page's offset from UTC (minutes; the start event's tzOffsetMin) to local time.
+std::string format_date_time(const Strings& t, const std::string& iso, int utc_offset_min);
 
 // A template of the tables with its {0}…{9} filled from strings and whole numbers, by fmt.
 // One non-template function does the formatting, so the wasm holds fmt's code once.

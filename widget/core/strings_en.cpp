@@ -188,9 +188,15 @@ const Strings kStringsEn = {
     /*read_sign_in_text*/ "Your usage and keys are private: sign in with your wallet to see them (no transaction, no cost).",
     /*read_sign_in_usage*/ "Sign in to see usage",
     /*read_sign_in_keys*/ "Sign in to see your keys",
+    /*history_period_any*/ "Any time",
+    /*history_period_7*/ "7 days",
+    /*history_period_30*/ "30 days",
+    /*history_period_90*/ "90 days",
+    /*history_none_recent*/ "No {0} in the last {1} days.",
+    /*history_none_filtered_recent*/ "No {0} with the status \u201c{1}\u201d in the last {2} days.",
     /*decimal_sep*/ '.',
     /*group_sep*/ ',',
-    /*date_pattern*/ "{0}-{1}-{2} {3}:{4}",
+    /*date_pattern*/ "{0:04}-{1:02}-{2:02} {3:02}:{4:02}",
 };
 
 }  // namespace acw

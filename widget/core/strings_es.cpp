@@ -188,9 +188,15 @@ const Strings kStringsEs = {
     /*read_sign_in_text*/ "Tu consumo y tus claves son privados: inicia sesión con tu billetera para verlos (sin transacción, sin costo).",
     /*read_sign_in_usage*/ "Inicia sesión para ver el consumo",
     /*read_sign_in_keys*/ "Inicia sesión para ver tus claves",
+    /*history_period_any*/ "Cualquier fecha",
+    /*history_period_7*/ "7 días",
+    /*history_period_30*/ "30 días",
+    /*history_period_90*/ "90 días",
+    /*history_none_recent*/ "No hay {0} en los últimos {1} días.",
+    /*history_none_filtered_recent*/ "No hay {0} con el estado \u201c{1}\u201d en los últimos {2} días.",
     /*decimal_sep*/ ',',
     /*group_sep*/ '.',
-    /*date_pattern*/ "{2}/{1}/{0} {3}:{4}",
+    /*date_pattern*/ "{2:02}/{1:02}/{0:04} {3:02}:{4:02}",
 };
 
 }  // namespace acw

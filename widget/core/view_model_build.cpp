@@ -233,7 +233,7 @@ void api_key_card(Ctx& c, bool full) {
   }
   const bool busy = k.task != KeyTask::none;
   if (active && k.new_token.empty()) {
-    c.it.text("api_key.masked", text(c.t.key_masked, active->prefix, format_date_time(c.t, active->created_at).substr(0, 10)),
+    c.it.text("api_key.masked", text(c.t.key_masked, active->prefix, format_date_time(c.t, active->created_at, c.s.utc_offset_min).substr(0, 10)),
               Look::code);
     if (full) {
       c.it.button("rotate_key", c.t.key_rotate, !busy);
@@ -496,7 +496,7 @@ void usage_view(Ctx& c, StateName name) {
     c.it.text("usage_count", text(c.t.usage_count, s.usage.count), Look::muted);
     for (size_t i = 0; i < s.usage.recent.size() && i < kUsageRows; ++i) {
       const UsageEntry& u = s.usage.recent[i];
-      const std::string when = format_date_time(c.t, u.at);
+      const std::string when = format_date_time(c.t, u.at, c.s.utc_offset_min);
       c.it.text("usage." + fmt::to_string(i), text(c.t.usage_entry, when, u.model, c.f.credits(u.cost_micro_usd)),
                 Look::code);
     }
@@ -530,13 +530,15 @@ std::string history_empty_text(const Strings& t, const HistoryFacet& h) {
   const char* what = h.kind == HistoryKind::once     ? t.history_plural_once
                      : h.kind == HistoryKind::stream ? t.history_plural_stream
                                                      : t.history_plural_all;
+  const int days = period_days(h.period);
   if (h.status == HistoryStatus::all) {
+    if (days > 0) return text(t.history_none_recent, what, days);
     return h.kind == HistoryKind::all ? std::string(t.history_none) : text(t.history_none_kind, what);
   }
   const char* status = h.status == HistoryStatus::credited  ? t.history_status_credited
                        : h.status == HistoryStatus::pending ? t.history_status_pending
                                                             : t.history_status_failed;
-  return text(t.history_none_filtered, what, status);
+  return days > 0 ? text(t.history_none_filtered_recent, what, status, days) : text(t.history_none_filtered, what, status);
 }
 
 // Totals over the whole account (the profile), not over the loaded rows.
@@ -565,6 +567,9 @@ void history_view(Ctx& c) {
   filter_row(c, {{"history.status.all", c.t.history_filter_any_status}, {"history.status.credited", c.t.history_status_credited},
                  {"history.status.pending", c.t.history_status_pending}, {"history.status.failed", c.t.history_status_failed}},
              {HistoryStatus::all, HistoryStatus::credited, HistoryStatus::pending, HistoryStatus::failed}, h.status);
+  filter_row(c, {{"history.period.all", c.t.history_period_any}, {"history.period.7", c.t.history_period_7},
+                 {"history.period.30", c.t.history_period_30}, {"history.period.90", c.t.history_period_90}},
+             {HistoryPeriod::all, HistoryPeriod::days7, HistoryPeriod::days30, HistoryPeriod::days90}, h.period);
   if (!h.failure.empty()) {
     c.it.text("history_failed", text(c.t.history_failed, h.failure), Look::error);
     c.it.button("history.retry", c.t.retry, !h.loading, Look::primary);
@@ -578,18 +583,26 @@ void history_view(Ctx& c) {
   totals_card(c);
 }
 
+// Each entry: time and kind; G$, credits and status; its transaction with Copy and the explorer.
 void history_rows(Ctx& c) {
   const HistoryFacet& h = c.s.history;
+  const bool explorer = !chain_settings(c.s).explorer_url.empty();
   for (size_t i = 0; i < h.items.size(); ++i) {
     const HistoryEntry& e = h.items[i];
-    const std::string n = fmt::to_string(i);
-    c.it.text("history." + n, text(c.t.history_row, format_date_time(c.t, e.created_at), kind_label(c.t, e.source)));
+    const std::string row = "history.row." + fmt::to_string(i);
+    const std::string when = format_date_time(c.t, e.created_at, c.s.utc_offset_min);
+    c.it.text(row, text(c.t.history_row, when, kind_label(c.t, e.source)));
     const std::string credits = e.bonus_micro_usd ? text(c.t.history_credits_bonus, c.f.credits(e.principal_micro_usd + e.bonus_micro_usd),
                                                          c.f.credits(e.bonus_micro_usd))
                                                   : text(c.t.history_credits, c.f.credits(e.principal_micro_usd));
-    std::string detail = text(c.t.history_detail, c.f.g(e.gd_wei), credits, status_label(c.t, e.status));
-    if (!e.tx_hash.empty()) detail += " • " + short_address(e.tx_hash);
-    c.it.text("history." + n + ".detail", detail, Look::muted);
+    c.it.text(row + ".detail", text(c.t.history_detail, c.f.g(e.gd_wei), credits, status_label(c.t, e.status)),
+              Look::muted);
+    if (e.tx_hash.empty()) continue;
+    const std::string copy = row + ".copy";
+    c.it.text(row + ".tx", short_address(e.tx_hash), Look::code);
+    c.it.button(copy, copy_label(c, copy.c_str(), c.t.copy)).same_line = true;
+    if (explorer) c.it.add(row + ".explorer", c.t.view_on_explorer, Role::link, Look::body).same_line = true;
+    copy_refusal(c, copy.c_str());
   }
   const uint64_t last = std::min(h.total, h.offset + h.items.size());
   c.it.text("history_paging", text(c.t.history_paging, h.offset + 1, last, h.total), Look::muted);
