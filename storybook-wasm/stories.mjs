@@ -317,11 +317,11 @@ export const STORIES = [
   },
   {
     id: 'usage-active', group: 'api-usage', title: 'Usage recorded', state: 'usage_active',
-    description: '42 requests recorded.',
+    description: '19 requests recorded: the last page of the log, 8 a page.',
     fixture: connected({
       credits: { remainingUsd: USD(1.78), usedUsd: USD(0.72) }, view: 'usage',
       usage: {
-        count: 42,
+        count: 19, offset: 16,
         recent: [
           { id: 'u3', at: '2026-11-25T10:42:00Z', model: 'gpt-4o-mini', costUsd: USD(0.02) },
           { id: 'u2', at: '2026-11-25T10:40:00Z', model: 'claude-3-haiku', costUsd: USD(0.05) },
@@ -329,7 +329,7 @@ export const STORIES = [
         ],
       },
     }),
-    items: ['usage_title', 'usage_count', 'usage.0', 'usage.2', 'refresh_usage'],
+    items: ['usage_title', 'usage_count', 'usage.0', 'usage.2', 'usage_paging', 'usage.prev', 'usage.next', 'refresh_usage'],
   },
   {
     id: 'api-key-masked', group: 'api-usage', title: 'API key: masked after it was shown', state: 'has_credits',

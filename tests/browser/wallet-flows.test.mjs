@@ -24,7 +24,9 @@ describe('wallet flows', { skip: skipReason(), timeout: 300000 }, () => {
 
   test('page loads disconnected with an enabled Connect button', async () => {
     const page = await open(devWalletOptions());
-    const s = await waitForState(page, W, 'disconnected');
+    // Until the start event (after wallet discovery) the first frames may show Connect disabled.
+    const s = await waitForSnapshot(page, W, (x) => x.state === 'disconnected' && findItem(x, 'connect')?.enabled,
+      'disconnected with an enabled "connect"');
     const connect = findItem(s, 'connect');
     assert.ok(connect, `no "connect" item in ${labels(s)}`);
     assert.equal(connect.role, 'button');

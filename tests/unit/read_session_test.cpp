@@ -100,3 +100,41 @@ TEST_CASE("a bad session answer is refused; another account forgets the session"
   reduce(s, Event::accounts_changed(json::array({kBob})));
   CHECK(s.api_key.read_session.empty());
 }
+
+TEST_CASE("the whole usage log, a page at a time: next and previous ask for their offsets") {
+  State s = with_backend();
+  reduce(s, Event::click("nav.usage"));
+  auto fx = sign_in(s);
+  const Effect* first = http_to(fx, "/usage?limit=8&offset=0");
+  REQUIRE(first);
+  auto page = [](int from, int count, int total) {
+    json items = json::array();
+    for (int i = from; i < from + count; ++i) {
+      items.push_back({{"id", i}, {"at", "2026-11-25T10:00:00.000Z"}, {"model", "m" + std::to_string(i)},
+                       {"requestId", "r" + std::to_string(i)}, {"costUsd", "10000"}});
+    }
+    return json{{"items", items}, {"total", total}}.dump();
+  };
+  reduce(s, Event::http_answer(first->id, 200, page(0, 8, 19)));
+  ViewModel vm = build_view_model(s);
+  CHECK(find_item(vm, "usage_paging")->label == "1–8 of 19");
+  CHECK_FALSE(find_item(vm, "usage.prev")->enabled);
+  CHECK(find_item(vm, "usage.next")->enabled);
+  CHECK(find_item(vm, "usage.7"));
+
+  fx = reduce(s, Event::click("usage.next"));
+  REQUIRE(http_to(fx, "/usage?limit=8&offset=8"));
+  CHECK(http_to(fx, "/usage")->auth == "Bearer " + kSession);
+  CHECK_FALSE(find_item(build_view_model(s), "usage.next")->enabled);  // not twice while it loads
+  reduce(s, Event::http_answer(http_to(fx, "/usage")->id, 200, page(8, 8, 19)));
+  fx = reduce(s, Event::click("usage.next"));
+  reduce(s, Event::http_answer(http_to(fx, "/usage?limit=8&offset=16")->id, 200, page(16, 3, 19)));
+  vm = build_view_model(s);
+  CHECK(find_item(vm, "usage_paging")->label == "17–19 of 19");
+  CHECK(find_item(vm, "usage.0")->label.find("m16") != std::string::npos);
+  CHECK(find_item(vm, "usage.3") == nullptr);
+  CHECK_FALSE(find_item(vm, "usage.next")->enabled);
+  CHECK(http_to(reduce(s, Event::click("usage.next")), "/usage") == nullptr);  // nothing past the end
+  fx = reduce(s, Event::click("usage.prev"));
+  CHECK(http_to(fx, "/usage?limit=8&offset=8"));
+}

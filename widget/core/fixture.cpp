@@ -219,6 +219,7 @@ Parsed<State> state_from_json(const json& j) {
   {
     Reader r(member(j, "usage"), "usage", err);
     r.count("count", s.usage.count, 1'000'000'000);
+    r.count("offset", s.usage.offset, 1'000'000'000);
   }
   if (err.empty() && j.contains("usage") && j.at("usage").is_object() && j.at("usage").contains("recent")) {
     auto page = parse_usage_page(json{{"items", j.at("usage").at("recent")}, {"total", s.usage.count}});
@@ -319,7 +320,7 @@ json state_to_json(const State& s) {
                    {"boughtUsd", to_decimal(s.credits.bought_micro_usd)},
                    {"bonusUsd", to_decimal(s.credits.bonus_micro_usd)}}},
       {"stream", stream},
-      {"usage", {{"count", s.usage.count}, {"recent", recent}}},
+      {"usage", {{"count", s.usage.count}, {"offset", s.usage.offset}, {"recent", recent}}},
       {"history", {{"kind", name_of(kHistoryKinds, s.history.kind)},
                    {"status", name_of(kHistoryStatuses, s.history.status)},
                    {"period", name_of(kHistoryPeriods, s.history.period)},

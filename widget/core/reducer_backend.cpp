@@ -2,6 +2,8 @@
 // profile (credits), usage and API key metadata. Failures make the backend `unavailable`.
 #include "backend_wire.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "reducer_step.h"
@@ -97,6 +99,7 @@ void on_usage(Step& st, const HttpResult& r) {
   if (!r.ok) return mark_unavailable(st, r.error);
   auto page = parse_usage_page(r.body);
   if (!page.ok()) return mark_unavailable(st, page.error);
+  // The log only grows (nothing is deleted), so a page once there stays there.
   st.s.usage.recent = std::move(page.value->items);
   st.s.usage.count = page.value->total;
 }
@@ -129,7 +132,9 @@ void load_usage(Step& st) {
     return;
   }
   st.s.usage.loading = true;
-  st.http_private(Purpose::load_usage, account_path(st.s, "/usage?limit=20&offset=0"));
+  st.http_private(Purpose::load_usage,
+                  fmt::format("/v1/accounts/{}/usage?limit={}&offset={}", st.s.wallet.account, UsageFacet::kPageSize,
+                              st.s.usage.offset));
 }
 
 void load_keys(Step& st) {
@@ -196,6 +201,12 @@ void backend_click(Step& st, const std::string& id) {
   } else if (id == "refresh_usage") {
     load_usage(st);
     load_profile(st);
+  } else if (id == "usage.next" || id == "usage.prev") {
+    UsageFacet& u = s.usage;
+    if (id == "usage.next" && u.offset + UsageFacet::kPageSize < u.count) u.offset += UsageFacet::kPageSize;
+    else if (id == "usage.prev" && u.offset > 0) u.offset -= std::min(u.offset, UsageFacet::kPageSize);
+    else return;
+    load_usage(st);
   }
 }
 

@@ -127,9 +127,12 @@ struct UsageEntry {
   uint128 cost_micro_usd = 0;
 };
 
+// The usage log, one page at a time from `offset` (newest first).
 struct UsageFacet {
+  static constexpr uint64_t kPageSize = 8;
   uint64_t count = 0;  // usage entries recorded for the account (the backend's total)
-  std::vector<UsageEntry> recent;  // newest first, at most one page
+  uint64_t offset = 0;
+  std::vector<UsageEntry> recent;  // the page from `offset`, newest first
   bool loading = false;
 };
 

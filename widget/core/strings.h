@@ -40,7 +40,6 @@ namespace acw {
   X(balance_label, 0)                                                                 \
   X(loading, 0)                                                                       \
   X(retry, 0)                                                                         \
-  X(dismiss, 0)                                                                       \
   X(mode_once, 0)                                                                     \
   X(mode_stream, 0)                                                                   \
   X(amount_hint, 0)                                                                   \
@@ -50,7 +49,6 @@ namespace acw {
   X(pay_needs_backend, 0)                                                             \
   X(quote_line, 3)                 /* {0}=amount {1}=credits {2}=usd */               \
   X(quote_bonus, 4)                /* {0}=amount {1}=credits {2}=bonus {3}=usd */     \
-  X(quote_usd, 1)                  /* {0}=usd */                                      \
   X(minimum, 2)                    /* {0}=usd {1}=amount */                           \
   X(need_more_g, 2)                /* {0}=have {1}=need */                            \
   X(get_g, 0)                                                                         \
@@ -70,7 +68,6 @@ namespace acw {
   X(start_stream, 0)                                                                  \
   X(stream_needs_backend, 0)                                                          \
   /* credits, payments and the service */                                             \
-  X(credits_label, 0)                                                                 \
   X(credits_value, 2)              /* {0}=credits {1}=usd */                          \
   X(pending_title, 0)                                                                 \
   X(step_wallet, 0)                                                                   \
@@ -87,7 +84,6 @@ namespace acw {
   X(backend_down, 0)                                                                  \
   X(backend_down_paid, 0)                                                             \
   X(out_of_credits, 0)                                                                \
-  X(top_up, 0)                                                                        \
   X(usage_title, 0)                                                                   \
   X(usage_empty_text, 0)                                                              \
   X(usage_count, 1)                /* {0}=count */                                    \
@@ -129,7 +125,6 @@ namespace acw {
   X(pay_busy, 0)                                                                      \
   X(balance_unknown, 0)                                                               \
   X(next_step_key, 0)                                                                 \
-  X(explorer_missing, 0)                                                              \
   /* streams */                                                                       \
   X(stream_quote, 5)    /* {0}=monthly G$ {1}=daily G$ {2}=credits {3}=bonus {4}=usd */ \
   X(stream_buffer, 1)              /* {0}=buffer G$ */                                \
@@ -179,7 +174,6 @@ namespace acw {
   X(history_none_filtered, 2)      /* {0}=what (plural) {1}=status */                 \
   X(history_loading, 0)                                                               \
   X(history_failed, 1)             /* {0}=reason */                                   \
-  X(history_row, 2)                /* {0}=time {1}=kind */                            \
   X(history_credits, 1)            /* {0}=credits */                                  \
   X(history_credits_bonus, 2)      /* {0}=credits {1}=of which bonus */               \
   X(history_detail, 3)             /* {0}=G$ {1}=credits text {2}=status */           \

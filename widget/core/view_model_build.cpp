@@ -14,8 +14,6 @@ namespace acw {
 
 namespace {
 
-constexpr size_t kUsageRows = 8;
-
 // Builder with one short method per kind of item, so the views below read as a layout.
 struct Items {
   std::vector<ViewItem>& out;
@@ -471,6 +469,15 @@ void backend_unavailable_view(Ctx& c) {
   pay.hint = c.t.pay_backend_down;  // the headline above says why; this says what happens next
 }
 
+// Under a page of `shown` rows from `offset` of `total`: "11–20 of 57", Previous and Next.
+// ids: {"history_paging", "history.prev", "history.next"} and the like.
+void paging_row(Ctx& c, const char* const (&ids)[3], uint64_t offset, size_t shown, uint64_t total, bool loading) {
+  const uint64_t last = std::min(total, offset + shown);
+  c.it.text(ids[0], text(c.t.history_paging, offset + 1, last, total), Look::muted);
+  c.it.button(ids[1], c.t.history_prev, offset > 0 && !loading);
+  c.it.button(ids[2], c.t.history_next, last < total && !loading).same_line = true;
+}
+
 void usage_view(Ctx& c, StateName name) {
   const auto& s = c.s;
   account_header(c);
@@ -494,11 +501,15 @@ void usage_view(Ctx& c, StateName name) {
   } else {
     c.it.text("usage_title", c.t.usage_title, Look::heading);
     c.it.text("usage_count", text(c.t.usage_count, s.usage.count), Look::muted);
-    for (size_t i = 0; i < s.usage.recent.size() && i < kUsageRows; ++i) {
+    for (size_t i = 0; i < s.usage.recent.size(); ++i) {
       const UsageEntry& u = s.usage.recent[i];
       const std::string when = format_date_time(c.t, u.at, c.s.utc_offset_min);
       c.it.text("usage." + fmt::to_string(i), text(c.t.usage_entry, when, u.model, c.f.credits(u.cost_micro_usd)),
                 Look::code);
+    }
+    if (!s.usage.recent.empty()) {
+      paging_row(c, {"usage_paging", "usage.prev", "usage.next"}, s.usage.offset, s.usage.recent.size(), s.usage.count,
+                 s.usage.loading);
     }
   }
   c.it.button("refresh_usage", c.t.refresh);
@@ -590,8 +601,7 @@ void history_rows(Ctx& c) {
   for (size_t i = 0; i < h.items.size(); ++i) {
     const HistoryEntry& e = h.items[i];
     const std::string row = "history.row." + fmt::to_string(i);
-    const std::string when = format_date_time(c.t, e.created_at, c.s.utc_offset_min);
-    c.it.text(row, text(c.t.history_row, when, kind_label(c.t, e.source)));
+    c.it.text(row, format_date_time(c.t, e.created_at, c.s.utc_offset_min) + " • " + kind_label(c.t, e.source));
     const std::string credits = e.bonus_micro_usd ? text(c.t.history_credits_bonus, c.f.credits(e.principal_micro_usd + e.bonus_micro_usd),
                                                          c.f.credits(e.bonus_micro_usd))
                                                   : text(c.t.history_credits, c.f.credits(e.principal_micro_usd));
@@ -604,10 +614,7 @@ void history_rows(Ctx& c) {
     if (explorer) c.it.add(row + ".explorer", c.t.view_on_explorer, Role::link, Look::body).same_line = true;
     copy_refusal(c, copy.c_str());
   }
-  const uint64_t last = std::min(h.total, h.offset + h.items.size());
-  c.it.text("history_paging", text(c.t.history_paging, h.offset + 1, last, h.total), Look::muted);
-  c.it.button("history.prev", c.t.history_prev, h.offset > 0 && !h.loading);
-  c.it.button("history.next", c.t.history_next, last < h.total && !h.loading).same_line = true;
+  paging_row(c, {"history_paging", "history.prev", "history.next"}, h.offset, h.items.size(), h.total, h.loading);
 }
 
 void disconnected_view(Ctx& c) {
