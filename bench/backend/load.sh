@@ -2,6 +2,8 @@
 # Load test of acw-dev-backend on loopback with wrk (Debian package `wrk`): requests/s and
 # latency percentiles of
 #   health, config, quote, profile, credit-history, usage-log, api-keys   the GET routes
+#   history-page   the credit history as the History view asks for a late page of one filter:
+#                  source=deposit&fundingStatus=funded&from=<90 days ago>&limit=10&offset=20
 #   nonce     POST /v1/auth/nonce (a write: one SQLite transaction)
 #   record    POST /v1/celo/events/record of an already-credited transaction (the idempotent
 #             path: one eth_getTransactionReceipt to the chain node, no write)
@@ -20,23 +22,27 @@
 #                        bodies for SECONDS, the backend's RSS sampled every 0.2 s
 #   --usage-rows N       the account has N usage rows (bench/backend/seed_usage.py) before
 #                        the runs: the usage-log page at 0 and at 100,000 rows
+#   --history-rows N     the account has N more credit-history entries, one a day back from now
+#                        (bench/backend/seed_credits.py): the History pages at 1 and 1,000 entries
 #
 # Usage: bench/backend/load.sh [--duration 10] [--connections 2] [--threads 2] [--runs 3]
 #                              [--out build/bench/load-report.json] [--scenarios profile,quote,…]
 #                              [--ref main] [--hostile] [--flood 10] [--usage-rows 100000]
+#                              [--history-rows 1000]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 
 duration=10 connections=2 threads=2 runs=3 out=build/bench/load-report.json
 scenarios=health,config,quote,profile,credit-history,usage-log,api-keys,record,nonce,usage
-ref="" hostile=0 flood=0 usage_rows=0
+ref="" hostile=0 flood=0 usage_rows=0 history_rows=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --ref) ref="$2"; shift 2 ;;
     --hostile) hostile=1; shift ;;
     --flood) flood="$2"; shift 2 ;;
     --usage-rows) usage_rows="$2"; shift 2 ;;
+    --history-rows) history_rows="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
@@ -116,6 +122,9 @@ start_backend() {
   if [ "$usage_rows" -gt 0 ]; then
     echo "== $(python3 bench/backend/seed_usage.py "$work/db.sqlite" "$account" "$usage_rows") usage rows"
   fi
+  if [ "$history_rows" -gt 0 ]; then
+    echo "== $(python3 bench/backend/seed_credits.py "$work/db.sqlite" "$account" "$history_rows") credit-history entries"
+  fi
 }
 
 stop_backend() {
@@ -131,6 +140,10 @@ run_wrk() {  # scenario run connections -> one JSON line
     health) url="$base/health" ;;
     config) url="$base/config/values" ;;
     credit-history) url="$base/v1/accounts/$account/credit-history" ;;
+    history-page)
+      local from
+      from="$(date -u -d '90 days ago' +%Y-%m-%dT%H:%M:%SZ)"
+      url="$base/v1/accounts/$account/credit-history?source=deposit&fundingStatus=funded&from=$from&limit=10&offset=20" ;;
     usage-log) url="$base/v1/accounts/$account/usage"; env+=(BENCH_AUTH="Bearer $token") ;;
     api-keys) url="$base/v1/accounts/$account/api-keys"; env+=(BENCH_AUTH="Bearer $token") ;;
     nonce) url="$base/v1/auth/nonce"; env+=(BENCH_METHOD=POST BENCH_BODY="$nonce_body") ;;
@@ -200,7 +213,7 @@ for r in rows:
     groups.setdefault(key, []).append(r["result"])
 def median(values): return round(statistics.median(values), 3)
 report = {
-    "command": "bench/backend/load.sh --duration $duration --connections $connections --threads $threads --runs $runs${ref:+ --ref $ref}$( [ "$hostile" = 1 ] && echo ' --hostile')$( [ "$flood" -gt 0 ] && echo " --flood $flood")$( [ "$usage_rows" -gt 0 ] && echo " --usage-rows $usage_rows")",
+    "command": "bench/backend/load.sh --duration $duration --connections $connections --threads $threads --runs $runs${ref:+ --ref $ref}$( [ "$hostile" = 1 ] && echo ' --hostile')$( [ "$flood" -gt 0 ] && echo " --flood $flood")$( [ "$usage_rows" -gt 0 ] && echo " --usage-rows $usage_rows")$( [ "$history_rows" -gt 0 ] && echo " --history-rows $history_rows")",
     "tool": "wrk -t $threads -d ${duration}s --latency",
     "machine": {"cpus": os.cpu_count(), "cpu": next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine()),
                 "loadavgBefore": "$load_before", "loadavgAfter": "$load_after"},
