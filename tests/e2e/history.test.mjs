@@ -48,10 +48,12 @@ test('History lists both purchases with the backend\'s amounts and hashes; filte
     assert.equal(BigInt(entry.gdAmountWei) % 10n ** 18n, 0n, 'whole G$ bought');
     const detail = findItem(snap, `${row}.detail`).label;
     assert.ok(detail.startsWith(`${en(Number(g))} G$ → `), detail);
+    // A credit is 1/100 USD and amounts are micro-USD: whole G$ at this price give whole credits.
     const principal = BigInt(entry.principalUsd), bonus = BigInt(entry.bonusUsd);
-    const credits = (principal + bonus) / 10000n;  // a credit is 1/100 USD, amounts in micro-USD
-    if ((principal + bonus) % 10000n === 0n) assert.ok(detail.includes(`${en(Number(credits))} credits`), detail);
-    if (bonus > 0n && bonus % 10000n === 0n) assert.ok(detail.includes(`(${en(Number(bonus / 10000n))} bonus)`), detail);
+    assert.equal((principal + bonus) % 10000n, 0n, 'whole credits');
+    assert.ok(bonus > 0n && bonus % 10000n === 0n, 'a one-time purchase carries a whole bonus');
+    assert.ok(detail.includes(`${en(Number((principal + bonus) / 10000n))} credits`), detail);
+    assert.ok(detail.includes(`(${en(Number(bonus / 10000n))} bonus)`), detail);
     assert.match(detail, /Credited$/);
     assert.equal(findItem(snap, `${row}.tx`).label, shortHash(entry.txHash));
   });
@@ -69,7 +71,7 @@ test('History lists both purchases with the backend\'s amounts and hashes; filte
     window.open = (url) => { window.__opened.push(url); return null; };
   });
   await clickItem(page, W, 'history.row.0.explorer');
-  await waitForSnapshot(page, W, () => true, 'a frame');
+  await page.waitForFunction(() => window.__opened.length > 0, null, { timeout: 5000 });
   assert.deepEqual(await page.evaluate(() => window.__opened), [`${EXPLORER}/tx/${held.body.items[0].txHash}`]);
 
   // Filters are the backend's: no stream entries yet.

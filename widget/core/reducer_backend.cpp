@@ -2,8 +2,6 @@
 // profile (credits), usage and API key metadata. Failures make the backend `unavailable`.
 #include "backend_wire.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "reducer_step.h"
@@ -202,11 +200,7 @@ void backend_click(Step& st, const std::string& id) {
     load_usage(st);
     load_profile(st);
   } else if (id == "usage.next" || id == "usage.prev") {
-    UsageFacet& u = s.usage;
-    if (id == "usage.next" && u.offset + UsageFacet::kPageSize < u.count) u.offset += UsageFacet::kPageSize;
-    else if (id == "usage.prev" && u.offset > 0) u.offset -= std::min(u.offset, UsageFacet::kPageSize);
-    else return;
-    load_usage(st);
+    if (turn_page(s.usage.offset, UsageFacet::kPageSize, s.usage.count, id == "usage.next")) load_usage(st);
   }
 }
 

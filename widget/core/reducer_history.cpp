@@ -110,12 +110,8 @@ bool history_click(Step& st, const std::string& id) {
   HistoryFacet& h = st.s.history;
   if (id == "nav.history") {
     st.s.view = View::history;
-  } else if (id == "history.next") {
-    if (h.offset + HistoryFacet::kPageSize >= h.total) return true;
-    h.offset += HistoryFacet::kPageSize;
-  } else if (id == "history.prev") {
-    if (h.offset == 0) return true;
-    h.offset -= std::min(h.offset, HistoryFacet::kPageSize);
+  } else if (id == "history.next" || id == "history.prev") {
+    if (!turn_page(h.offset, HistoryFacet::kPageSize, h.total, id == "history.next")) return true;
   } else if (id == "history.retry") {
     // loads again below
   } else if (row_click(st, id)) {

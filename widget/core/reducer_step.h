@@ -1,6 +1,8 @@
 // Internal to the reducer files: the per-event context that collects effects, and the
 // handlers each reducer_*.cpp file provides.
 #pragma once
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -78,6 +80,14 @@ struct HttpResult {
 HttpResult read_http(const Event& answer);
 
 bool on_right_chain(const State& s);
+
+// Previous / Next of a paged list (History, the usage log): moves `offset` by `page` within
+// `total`; false when there is no such page (nothing to load).
+inline bool turn_page(uint64_t& offset, uint64_t page, uint64_t total, bool next) {
+  if (next ? offset + page >= total : offset == 0) return false;
+  offset = next ? offset + page : offset - std::min(offset, page);
+  return true;
+}
 
 // reducer_wallet.cpp
 void wallet_answer(Step& st, Purpose purpose, bool stale, const Event& ev);
